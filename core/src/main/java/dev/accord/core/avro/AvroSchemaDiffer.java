@@ -1,0 +1,132 @@
+package dev.accord.core.avro;
+
+import dev.accord.core.compat.Change;
+import dev.accord.core.compat.CompatibilityPolicy;
+import dev.accord.core.compat.Direction;
+import dev.accord.core.compat.RuleCatalog;
+import dev.accord.core.compat.SchemaDiffer;
+import dev.accord.core.schema.ParsedSchema;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaCompatibility.Incompatibility;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Avro compatibility on top of Apache Avro's reader/writer resolution rules: BACKWARD asks whether the new
+ * schema can read data written with the old one, FORWARD the reverse. Each incompatibility Avro reports
+ * becomes a {@link Change} named after its type, located in the reading schema.
+ */
+public final class AvroSchemaDiffer implements SchemaDiffer {
+
+    @Override
+    public List<Change> diff(ParsedSchema oldSchema, ParsedSchema newSchema, Set<Direction> directions,
+                             CompatibilityPolicy policy) {
+        Schema oldAvro = ((AvroSchema) oldSchema).schema();
+        Schema newAvro = ((AvroSchema) newSchema).schema();
+        List<Change> changes = new ArrayList<>();
+        if (directions.contains(Direction.BACKWARD)) {
+            collect(newAvro, oldAvro, Direction.BACKWARD, changes);
+        }
+        if (directions.contains(Direction.FORWARD)) {
+            collect(oldAvro, newAvro, Direction.FORWARD, changes);
+        }
+        return changes;
+    }
+
+    private static void collect(Schema reader, Schema writer, Direction direction, List<Change> changes) {
+        SchemaCompatibility.SchemaPairCompatibility pair;
+        try {
+            pair = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
+        } catch (StackOverflowError e) {
+            throw new IllegalStateException("Schema too deeply nested to check", e);
+        }
+        for (Incompatibility incompatibility : pair.getResult().getIncompatibilities()) {
+            changes.add(toChange(incompatibility, direction));
+        }
+    }
+
+    private static Change toChange(Incompatibility inc, Direction direction) {
+        boolean newIsReader = direction == Direction.BACKWARD;
+        String readerSide = newIsReader ? "new" : "old";
+        String writerSide = newIsReader ? "old" : "new";
+        String path = inc.getLocation();
+        String info = inc.getMessage();
+        Schema readerFragment = inc.getReaderFragment();
+        Schema writerFragment = inc.getWriterFragment();
+        String readerValue = describe(readerFragment);
+        String writerValue = describe(writerFragment);
+        String ruleId = inc.getType().name();
+        String message;
+        String hint;
+        switch (inc.getType()) {
+            case READER_FIELD_MISSING_DEFAULT_VALUE -> {
+                message = "The field '" + info + "' at path '" + path + "' in the " + readerSide
+                        + " schema has no default value and is missing in the " + writerSide + " schema";
+                hint = "give field '" + info + "' a default value (for an optional field: a union with \"null\""
+                        + " first and \"default\": null)";
+                readerValue = info;
+                writerValue = null;
+            }
+            case TYPE_MISMATCH -> {
+                message = "The type (path '" + path + "') of a field in the " + readerSide
+                        + " schema does not match with the " + writerSide + " schema";
+                hint = "keep the old type, widen it only along Avro's promotions (int > long > float > double,"
+                        + " string <> bytes), or add a new field with a default instead";
+            }
+            case NAME_MISMATCH -> {
+                message = "The name of the schema has changed (path '" + path + "')";
+                hint = "keep the old full name, or list it in the reader's \"aliases\"";
+                readerValue = readerFragment == null ? null : readerFragment.getFullName();
+                writerValue = writerFragment == null ? null : writerFragment.getFullName();
+            }
+            case FIXED_SIZE_MISMATCH -> {
+                message = "The size of FIXED type field at path '" + path + "' in the " + readerSide
+                        + " schema does not match with the " + writerSide + " schema";
+                hint = "keep the size; a fixed of another size needs a new field and type name";
+                readerValue = readerFragment == null ? null : String.valueOf(readerFragment.getFixedSize());
+                writerValue = writerFragment == null ? null : String.valueOf(writerFragment.getFixedSize());
+            }
+            case MISSING_ENUM_SYMBOLS -> {
+                message = "The " + readerSide + " schema is missing enum symbols '" + info + "' at path '" + path
+                        + "' in the " + writerSide + " schema";
+                hint = "keep the symbols, or give the reader's enum a \"default\" symbol that unknown symbols"
+                        + " map to";
+                readerValue = readerFragment == null ? null : readerFragment.getEnumSymbols().toString();
+                writerValue = writerFragment == null ? null : writerFragment.getEnumSymbols().toString();
+            }
+            case MISSING_UNION_BRANCH -> {
+                message = "The " + readerSide + " schema is missing a type inside a union field at path '" + path
+                        + "' in the " + writerSide + " schema";
+                hint = "keep every branch of the union that data may have been written with";
+            }
+            default -> {
+                message = "Incompatible change (" + ruleId + ") at path '" + path + "': " + info;
+                hint = null;
+            }
+        }
+        if (RuleCatalog.byId(ruleId).isEmpty()) {
+            throw new IllegalStateException("Avro reported a rule missing from the catalogue: " + ruleId);
+        }
+        String oldPath = newIsReader ? null : path;
+        String newPath = newIsReader ? path : null;
+        String oldValue = newIsReader ? writerValue : readerValue;
+        String newValue = newIsReader ? readerValue : writerValue;
+        return new Change(ruleId, oldPath, newPath, oldValue, newValue, message, hint, info, Set.of(direction));
+    }
+
+    private static String describe(Schema schema) {
+        if (schema == null) {
+            return null;
+        }
+        return switch (schema.getType()) {
+            case RECORD, ENUM, FIXED -> schema.getFullName();
+            case UNION -> schema.getTypes().stream().map(AvroSchemaDiffer::describe).toList().toString();
+            case ARRAY -> "array<" + describe(schema.getElementType()) + ">";
+            case MAP -> "map<" + describe(schema.getValueType()) + ">";
+            default -> schema.getType().getName();
+        };
+    }
+}

@@ -1,0 +1,130 @@
+package dev.accord.core.avro;
+
+import dev.accord.core.schema.CanonicalJson;
+import dev.accord.core.schema.InvalidSchemaException;
+import dev.accord.core.schema.ReferenceResolver;
+import dev.accord.core.schema.ReferencedSchema;
+import dev.accord.core.schema.SchemaReference;
+import dev.accord.core.schema.SchemaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Parses and validates Avro schemas. Named types defined by referenced schemas (resolved depth first, each
+ * once) are known to the schema that references them, as in Confluent's registry.
+ */
+public final class AvroSchemaParser {
+
+    /** More references than this in one schema's closure is refused rather than resolved. */
+    static final int MAX_REFERENCES = 1000;
+
+    public AvroSchema parse(String text, List<SchemaReference> references, ReferenceResolver resolver) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidSchemaException("Empty schema");
+        }
+        Schema.Parser parser = new Schema.Parser();
+        Map<String, Schema> importedTypes = new LinkedHashMap<>();
+        Set<String> visited = new HashSet<>();
+        for (SchemaReference reference : references) {
+            parseReference(reference, resolver, parser, importedTypes, visited, new ArrayList<>());
+        }
+        CanonicalJson.checkDepth(text);
+        Schema schema = parseWith(parser, text, "Invalid schema");
+        // Each text is depth-checked on its own, but references chain texts together: check the whole graph
+        // (the compatibility checker and resolved() recurse over it), and the defaults Avro only half checks.
+        new SchemaWalk().check(schema);
+        List<Schema> referencedTypes = new ArrayList<>();
+        for (Schema named : parser.getTypes().values()) {
+            if (importedTypes.containsKey(named.getFullName())) {
+                referencedTypes.add(named);
+            }
+        }
+        return new AvroSchema(schema, references, referencedTypes);
+    }
+
+    private void parseReference(SchemaReference reference, ReferenceResolver resolver, Schema.Parser parser,
+                                Map<String, Schema> importedTypes, Set<String> visited, List<String> path) {
+        String key = reference.subject() + "@" + reference.version();
+        if (path.contains(key)) {
+            throw new InvalidSchemaException("Reference cycle: " + String.join(" -> ", path) + " -> " + key);
+        }
+        if (!visited.add(key)) {
+            return; // already imported through another reference
+        }
+        if (visited.size() > MAX_REFERENCES) {
+            throw new InvalidSchemaException("More than " + MAX_REFERENCES + " referenced schemas");
+        }
+        ReferencedSchema referenced = resolver.resolve(reference);
+        if (referenced.type() != SchemaType.AVRO) {
+            throw new InvalidSchemaException("Reference " + reference.name() + " points to a "
+                    + referenced.type() + " schema; an Avro schema can only reference Avro schemas");
+        }
+        path.add(key);
+        for (SchemaReference nested : referenced.references()) {
+            parseReference(nested, resolver, parser, importedTypes, visited, path);
+        }
+        path.remove(path.size() - 1);
+        CanonicalJson.checkDepth(referenced.schema());
+        Set<String> before = new HashSet<>(parser.getTypes().keySet());
+        parseWith(parser, referenced.schema(), "Invalid referenced schema '" + reference.name() + "' (subject '"
+                + reference.subject() + "' version " + reference.version() + ")");
+        for (Map.Entry<String, Schema> entry : parser.getTypes().entrySet()) {
+            if (!before.contains(entry.getKey())) {
+                importedTypes.put(entry.getKey(), entry.getValue());
+            }
+        }
+    }
+
+    private static Schema parseWith(Schema.Parser parser, String text, String what) {
+        try {
+            return parser.parse(text);
+        } catch (AvroRuntimeException e) {
+            throw new InvalidSchemaException(what + ": " + describe(e), e);
+        } catch (StackOverflowError e) {
+            throw new InvalidSchemaException(what + ": schema is nested too deeply");
+        } catch (NullPointerException e) {
+            // Avro 1.12 fails this way when the whole schema is an undefined name, e.g. "Undefined" or
+            // {"type": "strin"}; say so the way it does for an undefined name inside a schema
+            if (e.getMessage() != null && e.getMessage().contains("UnresolvedSchema")) {
+                throw new InvalidSchemaException(what + ": Undefined schema: " + topLevelName(text), e);
+            }
+            throw new InvalidSchemaException(what + ": NullPointerException"
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+        } catch (RuntimeException e) {
+            // Avro lets some JSON shape errors escape as NullPointerException or ClassCastException
+            throw new InvalidSchemaException(what + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+        }
+    }
+
+    /** The type name a schema text consists of: the text itself when a JSON string, else its "type". */
+    private static String topLevelName(String text) {
+        try {
+            JsonNode node = CanonicalJson.parse(text);
+            if (node.isObject() && node.path("type").isTextual()) {
+                node = node.get("type");
+            }
+            return node.isTextual() ? node.textValue() : node.toString();
+        } catch (InvalidSchemaException e) {
+            return text.strip();
+        }
+    }
+
+    private static String describe(AvroRuntimeException e) {
+        String message = e.getMessage();
+        Throwable cause = e.getCause();
+        if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException json && json.getLocation() != null) {
+            return "invalid JSON at line " + json.getLocation().getLineNr() + ", column "
+                    + json.getLocation().getColumnNr() + ": " + json.getOriginalMessage();
+        }
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+}

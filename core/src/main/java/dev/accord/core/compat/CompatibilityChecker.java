@@ -1,0 +1,73 @@
+package dev.accord.core.compat;
+
+import dev.accord.core.avro.AvroSchemaDiffer;
+import dev.accord.core.schema.ParsedSchema;
+import dev.accord.core.schema.SchemaType;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies a compatibility level to a candidate schema and a subject's earlier live versions, with the
+ * semantics of Confluent's registry: non-transitive levels check the latest version only, transitive levels
+ * check every version newest first and stop at the first incompatible one.
+ */
+public final class CompatibilityChecker {
+
+    private final Map<SchemaType, SchemaDiffer> differs = new EnumMap<>(SchemaType.class);
+
+    public CompatibilityChecker() {
+        differs.put(SchemaType.AVRO, new AvroSchemaDiffer());
+    }
+
+    /**
+     * Checks {@code candidate} against {@code previous} (ascending by version, soft-deleted versions already
+     * removed) under {@code level}.
+     */
+    public CompatibilityResult check(CompatibilityLevel level, CompatibilityPolicy policy, ParsedSchema candidate,
+                                     List<VersionedSchema> previous) {
+        if (level == CompatibilityLevel.NONE || previous.isEmpty()) {
+            return new CompatibilityResult(level, List.of());
+        }
+        List<VersionedSchema> newestFirst = new ArrayList<>(previous);
+        java.util.Collections.reverse(newestFirst);
+        List<VersionedSchema> toCheck = level.transitive() ? newestFirst : newestFirst.subList(0, 1);
+        for (VersionedSchema old : toCheck) {
+            List<Change> breaking = breakingChanges(old.schema(), candidate, level.directions(), policy);
+            if (!breaking.isEmpty()) {
+                return new CompatibilityResult(level, List.of(new VersionIncompatibility(old, breaking)));
+            }
+        }
+        return new CompatibilityResult(level, List.of());
+    }
+
+    /** The changes from old to new that break at least one of the directions. */
+    public List<Change> breakingChanges(ParsedSchema oldSchema, ParsedSchema newSchema, Set<Direction> directions,
+                                        CompatibilityPolicy policy) {
+        List<Change> breaking = new ArrayList<>();
+        for (Change change : diff(oldSchema, newSchema, directions, policy)) {
+            if (change.breaks().stream().anyMatch(directions::contains)) {
+                breaking.add(change);
+            }
+        }
+        return breaking;
+    }
+
+    /** Every change between two schemas that matters for the directions, breaking or not. */
+    public List<Change> diff(ParsedSchema oldSchema, ParsedSchema newSchema, Set<Direction> directions,
+                             CompatibilityPolicy policy) {
+        if (oldSchema.type() != newSchema.type()) {
+            return List.of(new Change(RuleCatalog.SCHEMA_TYPE_CHANGED.id(), "", "", oldSchema.type().name(),
+                    newSchema.type().name(), "Incompatible because of different schema type",
+                    "register the new format under a new subject", null, Set.of(Direction.BACKWARD, Direction.FORWARD)));
+        }
+        SchemaDiffer differ = differs.get(oldSchema.type());
+        if (differ == null) {
+            throw new IllegalArgumentException("No compatibility checker for " + oldSchema.type());
+        }
+        return differ.diff(oldSchema, newSchema, directions, policy);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.accord.server;
+
+import dev.accord.server.store.EmbeddedDatabase;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+import java.nio.file.Path;
+
+/**
+ * Starts Accord. Without an external database (QUARKUS_DATASOURCE_JDBC_URL or -Dquarkus.datasource.jdbc.url)
+ * it first starts an embedded PostgreSQL on the data directory (ACCORD_DATA_DIR or -Daccord.data-dir,
+ * default ./data) and points the datasource at it.
+ */
+@QuarkusMain
+public final class AccordMain {
+
+    private AccordMain() {
+    }
+
+    public static void main(String... args) {
+        EmbeddedDatabase embedded = null;
+        if (externalDatabaseUrl() == null) {
+            Path dataDir = Path.of(setting("accord.data-dir", "ACCORD_DATA_DIR", "./data"));
+            try {
+                embedded = EmbeddedDatabase.start(dataDir, true);
+            } catch (EmbeddedDatabase.EmbeddedDatabaseException e) {
+                System.err.println("Accord cannot start: " + e.getMessage());
+                System.exit(1);
+                return;
+            }
+            System.setProperty("quarkus.datasource.jdbc.url", embedded.jdbcUrl());
+            System.setProperty("quarkus.datasource.username", embedded.username());
+            System.setProperty("quarkus.datasource.password", embedded.password());
+            // zonky's own shutdown hook stops the postmaster when the JVM exits
+            System.out.println("Accord: embedded PostgreSQL with data in " + embedded.dataDir());
+        }
+        Quarkus.run(args);
+    }
+
+    private static String externalDatabaseUrl() {
+        return setting("quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL", null);
+    }
+
+    private static String setting(String property, String env, String fallback) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(env);
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.accord.server.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.accord.core.schema.InvalidSchemaException;
+import dev.accord.core.schema.SchemaParsers;
+import dev.accord.core.schema.SchemaType;
+import dev.accord.server.registry.RegistryException;
+import dev.accord.server.registry.SchemaContents;
+import dev.accord.server.registry.StoredSchema;
+import dev.accord.server.registry.SubjectQueries;
+import dev.accord.server.registry.SubjectVersion;
+import dev.accord.server.store.SubjectVersionEntity;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Schemas by global id, and the list of all schemas. */
+@Path("/schemas")
+@Produces(MediaTypes.SCHEMA_REGISTRY_V1_JSON)
+public class SchemasResource {
+
+    @Inject
+    SubjectQueries queries;
+
+    @Inject
+    SchemaContents contents;
+
+    @Inject
+    SchemaByIdResponses responses;
+
+    @GET
+    public Response list(@QueryParam("subjectPrefix") String prefix, @QueryParam("deleted") String deleted,
+                         @QueryParam("latestOnly") String latestOnly, @QueryParam("offset") String offset,
+                         @QueryParam("limit") String limit) {
+        List<SubjectVersion> versions = queries.schemas(prefix == null ? null : SubjectsResource.stripDefaultContext(prefix),
+                RequestBodies.flag(deleted, "deleted"), RequestBodies.flag(latestOnly, "latestOnly"));
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (SubjectVersion version : SubjectQueries.page(versions, RequestBodies.number(offset, "offset", 0),
+                RequestBodies.number(limit, "limit", 1000))) {
+            array.add(ApiViews.version(version, null));
+        }
+        return ApiResponses.ok(array);
+    }
+
+    @GET
+    @Path("/types")
+    public Response types() {
+        return ApiResponses.ok(SchemaParsers.supportedTypes().stream().map(SchemaType::name).toList());
+    }
+
+    /**
+     * The hot path of every Kafka deserializer: answered from memory on the I/O thread once the id was seen;
+     * the first request for an id (and any with options) loads it on a worker thread.
+     */
+    @GET
+    @Path("/ids/{id}")
+    public Uni<Response> byId(@PathParam("id") String id, @QueryParam("fetchMaxId") String fetchMaxId,
+                              @QueryParam("format") String format, @QueryParam("subject") String subject) {
+        int schemaId = parseId(id);
+        boolean plain = fetchMaxId == null && format == null;
+        if (plain) {
+            byte[] cached = responses.cached(schemaId);
+            if (cached != null) {
+                return Uni.createFrom().item(ApiResponses.okBytes(cached));
+            }
+        }
+        return Uni.createFrom().item(() -> QuarkusTransaction.requiringNew().call(() -> {
+            StoredSchema schema = queries.schema(schemaId);
+            if (plain) {
+                return ApiResponses.okBytes(responses.render(schema));
+            }
+            ObjectNode body = ApiViews.schemaById(schema, resolvedText(schema, format));
+            if (RequestBodies.flag(fetchMaxId, "fetchMaxId")) {
+                body.put("maxId", queries.maxId());
+            }
+            return ApiResponses.ok(body);
+        })).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    @GET
+    @Path("/ids/{id}/schema")
+    public Response rawById(@PathParam("id") String id, @QueryParam("format") String format,
+                            @QueryParam("subject") String subject) {
+        StoredSchema schema = queries.schema(parseId(id));
+        String text = resolvedText(schema, format);
+        return ApiResponses.okBytes((text == null ? schema.schema() : text).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GET
+    @Path("/ids/{id}/subjects")
+    public Response subjects(@PathParam("id") String id, @QueryParam("deleted") String deleted,
+                             @QueryParam("subject") String subject, @QueryParam("offset") String offset,
+                             @QueryParam("limit") String limit) {
+        List<String> subjects = queries.subjectsOf(parseId(id), RequestBodies.flag(deleted, "deleted"));
+        return ApiResponses.ok(SubjectQueries.page(subjects, RequestBodies.number(offset, "offset", 0),
+                RequestBodies.number(limit, "limit", -1)));
+    }
+
+    @GET
+    @Path("/ids/{id}/versions")
+    public Response versions(@PathParam("id") String id, @QueryParam("deleted") String deleted,
+                             @QueryParam("subject") String subject, @QueryParam("offset") String offset,
+                             @QueryParam("limit") String limit) {
+        List<SubjectVersionEntity> rows = queries.versionsOf(parseId(id), RequestBodies.flag(deleted, "deleted"));
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (SubjectVersionEntity row : SubjectQueries.page(rows, RequestBodies.number(offset, "offset", 0),
+                RequestBodies.number(limit, "limit", -1))) {
+            array.add(ApiViews.subjectVersion(row.subject, row.version));
+        }
+        return ApiResponses.ok(array);
+    }
+
+    private String resolvedText(StoredSchema schema, String format) {
+        if (format == null || !format.equalsIgnoreCase("resolved") || schema.references().isEmpty()) {
+            return null;
+        }
+        try {
+            return contents.parsed(schema).resolved();
+        } catch (InvalidSchemaException e) {
+            return null;
+        }
+    }
+
+    private static int parseId(String id) {
+        try {
+            int value = Integer.parseInt(id.trim());
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw RegistryException.schemaNotFound("Schema " + id + " not found");
+    }
+}

@@ -1,0 +1,164 @@
+package dev.accord.server.api;
+
+import dev.accord.core.schema.InvalidSchemaException;
+import dev.accord.server.registry.Deletions;
+import dev.accord.server.registry.RegistryException;
+import dev.accord.server.registry.Registrations;
+import dev.accord.server.registry.SchemaContents;
+import dev.accord.server.registry.SubjectQueries;
+import dev.accord.server.registry.SubjectVersion;
+import dev.accord.server.registry.VersionId;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Subjects and their versions: list, register, look up, fetch, delete. */
+@Path("/subjects")
+@Consumes(MediaType.WILDCARD)
+@Produces(MediaTypes.SCHEMA_REGISTRY_V1_JSON)
+public class SubjectsResource {
+
+    @Inject
+    SubjectQueries queries;
+
+    @Inject
+    Registrations registrations;
+
+    @Inject
+    Deletions deletions;
+
+    @Inject
+    SchemaContents contents;
+
+    @GET
+    public Response list(@QueryParam("subjectPrefix") String prefix, @QueryParam("deleted") String deleted,
+                         @QueryParam("deletedOnly") String deletedOnly, @QueryParam("offset") String offset,
+                         @QueryParam("limit") String limit) {
+        String effectivePrefix = prefix == null || prefix.equals(":*:") ? "" : stripDefaultContext(prefix);
+        List<String> subjects = queries.subjects(effectivePrefix, RequestBodies.flag(deleted, "deleted"),
+                RequestBodies.flag(deletedOnly, "deletedOnly"));
+        return ApiResponses.ok(SubjectQueries.page(subjects, RequestBodies.number(offset, "offset", 0),
+                RequestBodies.number(limit, "limit", -1)));
+    }
+
+    /** Look up: is this schema registered under the subject? */
+    @POST
+    @Path("/{subject}")
+    public Response lookup(@PathParam("subject") String subject, @QueryParam("deleted") String deleted,
+                           @QueryParam("normalize") String normalize, String body) {
+        SubjectVersion version = registrations.lookup(subject, RequestBodies.schemaSubmission(body),
+                RequestBodies.flag(deleted, "deleted"));
+        return ApiResponses.ok(ApiViews.version(version, null));
+    }
+
+    @DELETE
+    @Path("/{subject}")
+    public Response deleteSubject(@PathParam("subject") String subject, @QueryParam("permanent") String permanent) {
+        return ApiResponses.ok(deletions.deleteSubject(subject, RequestBodies.flag(permanent, "permanent")));
+    }
+
+    @GET
+    @Path("/{subject}/versions")
+    public Response versions(@PathParam("subject") String subject, @QueryParam("deleted") String deleted,
+                             @QueryParam("deletedOnly") String deletedOnly,
+                             @QueryParam("deletedAsNegative") String deletedAsNegative,
+                             @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        List<Integer> versions = queries.versions(subject, RequestBodies.flag(deleted, "deleted"),
+                RequestBodies.flag(deletedOnly, "deletedOnly"),
+                RequestBodies.flag(deletedAsNegative, "deletedAsNegative"));
+        return ApiResponses.ok(SubjectQueries.page(versions, RequestBodies.number(offset, "offset", 0),
+                RequestBodies.number(limit, "limit", -1)));
+    }
+
+    @POST
+    @Path("/{subject}/versions")
+    public Response register(@PathParam("subject") String subject, @QueryParam("normalize") String normalize,
+                             String body) {
+        Registrations.Registered registered = registrations.register(subject, RequestBodies.schemaSubmission(body));
+        return ApiResponses.ok(ApiViews.registered(registered.version()));
+    }
+
+    @GET
+    @Path("/{subject}/versions/{version}")
+    public Response version(@PathParam("subject") String subject, @PathParam("version") String version,
+                            @QueryParam("deleted") String deleted, @QueryParam("format") String format) {
+        SubjectVersion found = queries.version(subject, VersionId.parse(version), RequestBodies.flag(deleted, "deleted"));
+        return ApiResponses.ok(ApiViews.version(found, formatted(found, format)));
+    }
+
+    /** The schema text alone, unescaped. */
+    @GET
+    @Path("/{subject}/versions/{version}/schema")
+    public Response rawSchema(@PathParam("subject") String subject, @PathParam("version") String version,
+                              @QueryParam("deleted") String deleted, @QueryParam("format") String format) {
+        SubjectVersion found = queries.version(subject, VersionId.parse(version), RequestBodies.flag(deleted, "deleted"));
+        String text = formatted(found, format);
+        return ApiResponses.okBytes((text == null ? found.schema().schema() : text)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @DELETE
+    @Path("/{subject}/versions/{version}")
+    public Response deleteVersion(@PathParam("subject") String subject, @PathParam("version") String version,
+                                  @QueryParam("permanent") String permanent) {
+        return ApiResponses.ok(deletions.deleteVersion(subject, VersionId.parse(version),
+                RequestBodies.flag(permanent, "permanent")));
+    }
+
+    @GET
+    @Path("/{subject}/versions/{version}/referencedby")
+    public Response referencedBy(@PathParam("subject") String subject, @PathParam("version") String version,
+                                 @QueryParam("deleted") String deleted, @QueryParam("offset") String offset,
+                                 @QueryParam("limit") String limit) {
+        List<Integer> ids = queries.referencedBy(subject, VersionId.parse(version),
+                RequestBodies.flag(deleted, "deleted"));
+        return ApiResponses.ok(SubjectQueries.page(ids, RequestBodies.number(offset, "offset", 0),
+                RequestBodies.number(limit, "limit", -1)));
+    }
+
+    /** The latest version whose metadata properties match every key/value pair. */
+    @GET
+    @Path("/{subject}/metadata")
+    public Response byMetadata(@PathParam("subject") String subject, @QueryParam("key") List<String> keys,
+                               @QueryParam("value") List<String> values, @QueryParam("deleted") String deleted) {
+        if (keys.size() != values.size()) {
+            throw new RegistryException(dev.accord.server.registry.ErrorCode.UNPROCESSABLE_ENTITY,
+                    "Each key parameter needs a value parameter (got " + keys.size() + " keys and " + values.size()
+                            + " values)");
+        }
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            pairs.put(keys.get(i), values.get(i));
+        }
+        SubjectVersion found = queries.latestWithMetadata(subject, pairs, RequestBodies.flag(deleted, "deleted"));
+        return ApiResponses.ok(ApiViews.version(found, null));
+    }
+
+    /** The text for a {@code format} parameter: "resolved" inlines referenced types; others are ignored. */
+    private String formatted(SubjectVersion version, String format) {
+        if (format == null || !format.equalsIgnoreCase("resolved") || version.schema().references().isEmpty()) {
+            return null;
+        }
+        try {
+            return contents.parsed(version.schema()).resolved();
+        } catch (InvalidSchemaException e) {
+            return null;
+        }
+    }
+
+    static String stripDefaultContext(String prefix) {
+        return prefix.startsWith(":.:") ? prefix.substring(3) : prefix;
+    }
+}

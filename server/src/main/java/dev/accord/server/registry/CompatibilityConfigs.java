@@ -1,0 +1,127 @@
+package dev.accord.server.registry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.accord.core.compat.CompatibilityLevel;
+import dev.accord.server.store.ConfigEntity;
+import dev.accord.server.store.EventLog;
+import dev.accord.server.store.EventType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** Global and per-subject compatibility configuration. The global config is stored under subject "". */
+@ApplicationScoped
+public class CompatibilityConfigs {
+
+    static final String GLOBAL = "";
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    EventLog events;
+
+    @ConfigProperty(name = "accord.default-compatibility", defaultValue = "BACKWARD")
+    String defaultLevel;
+
+    /** The server default: what the global config is when nobody has set it. */
+    SubjectConfig serverDefault() {
+        return SubjectConfig.withLevel(CompatibilityLevel.fromName(defaultLevel).orElse(CompatibilityLevel.BACKWARD));
+    }
+
+    /** The effective global config (server default overlaid with what was set). */
+    @Transactional
+    public SubjectConfig global() {
+        return serverDefault().overlay(stored(GLOBAL));
+    }
+
+    /** The config that applies to a subject: global overlaid with the subject's own fields. */
+    @Transactional
+    public SubjectConfig effective(String subject) {
+        return global().overlay(stored(subject));
+    }
+
+    /** The subject's own config; 40408 when it has none and {@code defaultToGlobal} is false. */
+    @Transactional
+    public SubjectConfig ofSubject(String subject, boolean defaultToGlobal) {
+        SubjectNames.validate(subject);
+        SubjectConfig own = stored(subject);
+        if (!own.isEmpty()) {
+            return defaultToGlobal ? effective(subject) : own;
+        }
+        if (defaultToGlobal) {
+            return global();
+        }
+        throw new RegistryException(ErrorCode.SUBJECT_COMPATIBILITY_NOT_CONFIGURED,
+                "Subject '" + subject + "' does not have subject-level compatibility configured");
+    }
+
+    @Transactional
+    public SubjectConfig update(String subject, SubjectConfig update) {
+        if (!subject.equals(GLOBAL)) {
+            SubjectNames.validate(subject);
+        }
+        SubjectConfig merged = stored(subject).overlay(update);
+        ConfigEntity entity = ConfigEntity.findById(subject);
+        if (entity == null) {
+            entity = new ConfigEntity();
+            entity.subject = subject;
+        }
+        entity.config = write(merged.toJson());
+        entity.updatedAt = Instant.now();
+        entity.persist();
+        events.append(EventType.CONFIG_CHANGED, subject.isEmpty() ? null : subject, null, null,
+                Map.of("config", merged.toJson()));
+        return update;
+    }
+
+    /** Removes a config and returns the previous one; 40401 for a subject that has none. */
+    @Transactional
+    public SubjectConfig delete(String subject) {
+        SubjectConfig previous;
+        if (subject.equals(GLOBAL)) {
+            previous = global();
+        } else {
+            SubjectNames.validate(subject);
+            previous = stored(subject);
+            if (previous.isEmpty()) {
+                throw RegistryException.subjectNotFound(subject);
+            }
+        }
+        ConfigEntity.deleteById(subject);
+        events.append(EventType.CONFIG_DELETED, subject.isEmpty() ? null : subject, null, null,
+                Map.of("previous", previous.toJson()));
+        return previous;
+    }
+
+    /** Drops a subject's config without an event of its own (part of a permanent subject delete). */
+    void forget(String subject) {
+        ConfigEntity.deleteById(subject);
+    }
+
+    SubjectConfig stored(String subject) {
+        ConfigEntity entity = ConfigEntity.findById(subject);
+        if (entity == null) {
+            return SubjectConfig.empty();
+        }
+        try {
+            return SubjectConfig.ofStored(json.readTree(entity.config));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored config of '" + subject + "' is not JSON", e);
+        }
+    }
+
+    private String write(ObjectNode node) {
+        try {
+            return json.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package dev.accord.server.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Validation and merging of a schema's data contract parts: {@code metadata} (tags, properties, sensitive)
+ * and {@code ruleSet} (domain, migration and encoding rules). Accord stores both unchanged.
+ */
+public final class DataContracts {
+
+    private static final Set<String> RULE_LISTS = Set.of("domainRules", "migrationRules", "encodingRules");
+    private static final Set<String> RULE_KINDS = Set.of("TRANSFORM", "CONDITION");
+    private static final Set<String> RULE_MODES = Set.of("UPGRADE", "DOWNGRADE", "UPDOWN", "WRITE", "READ",
+            "WRITEREAD");
+    private static final Set<String> ENABLE_AT = Set.of("ALL", "CLIENT", "GATEWAY", "SERVER", "NONE");
+
+    private DataContracts() {
+    }
+
+    /** Throws 42201 unless metadata is an object of tags (path to tag list), properties and sensitive names. */
+    public static void validateMetadata(JsonNode metadata, String what) {
+        if (metadata == null || metadata.isNull()) {
+            return;
+        }
+        if (!metadata.isObject()) {
+            throw invalidMetadata(what + " must be an object");
+        }
+        JsonNode tags = metadata.get("tags");
+        if (tags != null && !tags.isNull()) {
+            if (!tags.isObject()) {
+                throw invalidMetadata(what + ".tags must be an object of path to tag names");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = tags.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                requireStrings(entry.getValue(), what + ".tags['" + entry.getKey() + "']");
+            }
+        }
+        JsonNode properties = metadata.get("properties");
+        if (properties != null && !properties.isNull()) {
+            if (!properties.isObject()) {
+                throw invalidMetadata(what + ".properties must be an object of string values");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                if (!entry.getValue().isTextual() && !entry.getValue().isNull()) {
+                    throw invalidMetadata(what + ".properties['" + entry.getKey() + "'] must be a string");
+                }
+            }
+        }
+        JsonNode sensitive = metadata.get("sensitive");
+        if (sensitive != null && !sensitive.isNull()) {
+            requireStrings(sensitive, what + ".sensitive");
+        }
+    }
+
+    private static void requireStrings(JsonNode node, String what) {
+        if (!node.isArray()) {
+            throw invalidMetadata(what + " must be an array of strings");
+        }
+        for (JsonNode item : node) {
+            if (!item.isTextual()) {
+                throw invalidMetadata(what + " must contain only strings");
+            }
+        }
+    }
+
+    private static RegistryException invalidMetadata(String message) {
+        return new RegistryException(ErrorCode.INVALID_SCHEMA, "Invalid metadata: " + message);
+    }
+
+    /** Throws 42210 unless the rule set is well formed: named rules with a known kind and mode, unique names. */
+    public static void validateRuleSet(JsonNode ruleSet, String what) {
+        if (ruleSet == null || ruleSet.isNull()) {
+            return;
+        }
+        if (!ruleSet.isObject()) {
+            throw invalidRuleSet(what + " must be an object");
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (String list : RULE_LISTS) {
+            JsonNode rules = ruleSet.get(list);
+            if (rules == null || rules.isNull()) {
+                continue;
+            }
+            if (!rules.isArray()) {
+                throw invalidRuleSet(what + "." + list + " must be an array of rules");
+            }
+            int index = 0;
+            for (JsonNode rule : rules) {
+                String where = what + "." + list + "[" + index++ + "]";
+                if (!rule.isObject()) {
+                    throw invalidRuleSet(where + " must be an object");
+                }
+                String name = text(rule, "name");
+                if (name == null || name.isBlank()) {
+                    throw invalidRuleSet(where + " has no name");
+                }
+                if (!names.add(name)) {
+                    throw invalidRuleSet("Duplicate rule name '" + name + "' in " + what);
+                }
+                String kind = text(rule, "kind");
+                if (kind != null && !RULE_KINDS.contains(kind)) {
+                    throw invalidRuleSet(where + " kind '" + kind + "' is not one of " + RULE_KINDS);
+                }
+                String mode = text(rule, "mode");
+                if (mode != null && !RULE_MODES.contains(mode)) {
+                    throw invalidRuleSet(where + " mode '" + mode + "' is not one of " + RULE_MODES);
+                }
+                String type = text(rule, "type");
+                if (rule.has("type") && (type == null || type.isBlank())) {
+                    throw invalidRuleSet(where + " type must be a non-empty string");
+                }
+            }
+        }
+        String enableAt = text(ruleSet, "enableAt");
+        if (ruleSet.has("enableAt") && !ruleSet.get("enableAt").isNull()
+                && (enableAt == null || !ENABLE_AT.contains(enableAt))) {
+            throw invalidRuleSet(what + ".enableAt must be one of " + ENABLE_AT);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isTextual() ? value.asText() : null;
+    }
+
+    private static RegistryException invalidRuleSet(String message) {
+        return new RegistryException(ErrorCode.INVALID_RULE_SET, "Invalid ruleSet: " + message);
+    }
+
+    /** Metadata with the overlay's tags, properties and sensitive names taking precedence over the base's. */
+    public static JsonNode mergeMetadata(JsonNode base, JsonNode overlay) {
+        if (isEmpty(base)) {
+            return overlay;
+        }
+        if (isEmpty(overlay)) {
+            return base;
+        }
+        ObjectNode merged = JsonNodeFactory.instance.objectNode();
+        ObjectNode tags = mergeObjects(base.get("tags"), overlay.get("tags"));
+        if (tags != null) {
+            merged.set("tags", tags);
+        }
+        ObjectNode properties = mergeObjects(base.get("properties"), overlay.get("properties"));
+        if (properties != null) {
+            merged.set("properties", properties);
+        }
+        Set<String> sensitive = new LinkedHashSet<>();
+        for (JsonNode node : new JsonNode[]{base.get("sensitive"), overlay.get("sensitive")}) {
+            if (node != null && node.isArray()) {
+                node.forEach(item -> sensitive.add(item.asText()));
+            }
+        }
+        if (!sensitive.isEmpty()) {
+            ArrayNode array = merged.putArray("sensitive");
+            sensitive.forEach(array::add);
+        }
+        return merged;
+    }
+
+    /** A rule set whose rule lists hold the base's rules, replaced or extended by the overlay's, by name. */
+    public static JsonNode mergeRuleSet(JsonNode base, JsonNode overlay) {
+        if (isEmpty(base)) {
+            return overlay;
+        }
+        if (isEmpty(overlay)) {
+            return base;
+        }
+        ObjectNode merged = ((ObjectNode) base).deepCopy();
+        for (String list : RULE_LISTS) {
+            Map<String, JsonNode> byName = new LinkedHashMap<>();
+            for (JsonNode source : new JsonNode[]{base.get(list), overlay.get(list)}) {
+                if (source != null && source.isArray()) {
+                    source.forEach(rule -> byName.put(rule.path("name").asText(), rule));
+                }
+            }
+            if (!byName.isEmpty()) {
+                ArrayNode array = merged.putArray(list);
+                byName.values().forEach(array::add);
+            }
+        }
+        if (overlay.has("enableAt")) {
+            merged.set("enableAt", overlay.get("enableAt"));
+        }
+        return merged;
+    }
+
+    private static ObjectNode mergeObjects(JsonNode base, JsonNode overlay) {
+        if ((base == null || !base.isObject()) && (overlay == null || !overlay.isObject())) {
+            return null;
+        }
+        ObjectNode merged = JsonNodeFactory.instance.objectNode();
+        if (base != null && base.isObject()) {
+            merged.setAll((ObjectNode) base);
+        }
+        if (overlay != null && overlay.isObject()) {
+            merged.setAll((ObjectNode) overlay);
+        }
+        return merged;
+    }
+
+    static boolean isEmpty(JsonNode node) {
+        return node == null || node.isNull() || (node.isObject() && node.isEmpty());
+    }
+}

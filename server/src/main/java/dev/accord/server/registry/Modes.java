@@ -1,0 +1,113 @@
+package dev.accord.server.registry;
+
+import dev.accord.server.store.EventLog;
+import dev.accord.server.store.EventType;
+import dev.accord.server.store.ModeEntity;
+import dev.accord.server.store.SubjectVersionEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** Global and per-subject modes. The global mode is stored under subject "". */
+@ApplicationScoped
+public class Modes {
+
+    static final String GLOBAL = "";
+
+    @Inject
+    EventLog events;
+
+    @Inject
+    Deletions deletions;
+
+    /** The mode that applies to a subject: its own, else the global one, else READWRITE. */
+    @Transactional
+    public Mode effective(String subject) {
+        Mode own = stored(subject);
+        if (own != null) {
+            return own;
+        }
+        return global();
+    }
+
+    @Transactional
+    public Mode global() {
+        Mode global = stored(GLOBAL);
+        return global == null ? Mode.READWRITE : global;
+    }
+
+    /** The subject's own mode; 40409 when it has none and {@code defaultToGlobal} is false. */
+    @Transactional
+    public Mode ofSubject(String subject, boolean defaultToGlobal) {
+        SubjectNames.validate(subject);
+        Mode own = stored(subject);
+        if (own != null) {
+            return own;
+        }
+        if (defaultToGlobal) {
+            return global();
+        }
+        throw new RegistryException(ErrorCode.SUBJECT_MODE_NOT_CONFIGURED,
+                "Subject '" + subject + "' does not have subject-level mode configured");
+    }
+
+    /**
+     * Sets a mode. Switching to IMPORT is refused while live versions exist in the scope, unless forced; it
+     * permanently removes the scope's soft-deleted versions so imported ids and versions cannot collide with them.
+     */
+    @Transactional
+    public Mode update(String subject, Mode mode, boolean force) {
+        boolean global = subject.equals(GLOBAL);
+        if (!global) {
+            SubjectNames.validate(subject);
+        }
+        Mode current = global ? global() : effective(subject);
+        if (mode == Mode.IMPORT && current != Mode.IMPORT) {
+            long live = global ? SubjectVersionEntity.count("deleted = false")
+                    : SubjectVersionEntity.count("subject = ?1 and deleted = false", subject);
+            if (live > 0 && !force) {
+                throw RegistryException.notPermitted("Cannot import since found existing subjects"
+                        + (global ? "" : " ('" + subject + "' has live versions)")
+                        + "; delete them first or set the mode with force=true");
+            }
+            deletions.purgeSoftDeleted(global ? null : subject);
+        }
+        ModeEntity entity = ModeEntity.findById(subject);
+        if (entity == null) {
+            entity = new ModeEntity();
+            entity.subject = subject;
+        }
+        entity.mode = mode.name();
+        entity.updatedAt = Instant.now();
+        entity.persist();
+        events.append(EventType.MODE_CHANGED, global ? null : subject, null, null, Map.of("mode", mode.name()));
+        return mode;
+    }
+
+    /** Removes a mode and returns the previous one; 40409 for a subject that has none. */
+    @Transactional
+    public Mode delete(String subject) {
+        boolean global = subject.equals(GLOBAL);
+        Mode previous = global ? global() : stored(SubjectNames.validate(subject));
+        if (previous == null) {
+            throw new RegistryException(ErrorCode.SUBJECT_MODE_NOT_CONFIGURED,
+                    "Subject '" + subject + "' does not have subject-level mode configured");
+        }
+        ModeEntity.deleteById(subject);
+        events.append(EventType.MODE_DELETED, global ? null : subject, null, null, Map.of("previous", previous.name()));
+        return previous;
+    }
+
+    /** Drops a subject's mode without an event of its own (part of a permanent subject delete). */
+    void forget(String subject) {
+        ModeEntity.deleteById(subject);
+    }
+
+    private Mode stored(String subject) {
+        ModeEntity entity = ModeEntity.findById(subject);
+        return entity == null ? null : Mode.valueOf(entity.mode);
+    }
+}

@@ -1,0 +1,360 @@
+package dev.accord.server.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.accord.core.compat.CompatibilityChecker;
+import dev.accord.core.compat.CompatibilityResult;
+import dev.accord.core.compat.VersionedSchema;
+import dev.accord.core.schema.CanonicalJson;
+import dev.accord.core.schema.InvalidSchemaException;
+import dev.accord.core.schema.ParsedSchema;
+import dev.accord.core.schema.SchemaReference;
+import dev.accord.server.store.EventLog;
+import dev.accord.server.store.EventType;
+import dev.accord.server.store.Locks;
+import dev.accord.server.store.SchemaContentEntity;
+import dev.accord.server.store.SchemaReferenceEntity;
+import dev.accord.server.store.SubjectVersionEntity;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Registration, lookup and compatibility checks of submitted schemas. A registration is one transaction:
+ * content (deduplicated by identity), version row and event are written together or not at all.
+ */
+@ApplicationScoped
+public class Registrations {
+
+    private final CompatibilityChecker checker = new CompatibilityChecker();
+
+    @Inject
+    SchemaContents contents;
+
+    @Inject
+    SubjectQueries queries;
+
+    @Inject
+    CompatibilityConfigs configs;
+
+    @Inject
+    Modes modes;
+
+    @Inject
+    EventLog events;
+
+    @ConfigProperty(name = "accord.max-schema-bytes", defaultValue = "1048576")
+    int maxSchemaBytes;
+
+    /** The outcome of a registration: the version (new, or the existing identical one). */
+    public record Registered(SubjectVersion version, boolean created) {
+    }
+
+    @Transactional
+    public Registered register(String subject, SchemaSubmission submission) {
+        SubjectNames.validate(subject);
+        checkSize(submission);
+        Locks.subject(subject);
+        Mode mode = modes.effective(subject);
+        if (mode.readOnly()) {
+            throw RegistryException.notPermitted("Subject '" + subject + "' is in read-only mode");
+        }
+        boolean importing = mode == Mode.IMPORT;
+        if (submission.id() != null && !importing) {
+            throw RegistryException.notPermitted("Subject '" + subject + "' is not in import mode: a schema id"
+                    + " can only be given when the mode is IMPORT");
+        }
+        if (submission.id() == null && importing) {
+            throw RegistryException.notPermitted("Subject '" + subject + "' is in import mode: every registration"
+                    + " must give the schema id to import");
+        }
+        List<SchemaReference> references = resolveReferences(submission.references());
+        ParsedSchema parsed = parse(submission, references);
+
+        List<SubjectVersionEntity> rows = SubjectVersionEntity.ofSubject(subject);
+        List<SubjectVersionEntity> live = rows.stream().filter(r -> !r.deleted).toList();
+        SubjectConfig config = configs.effective(subject);
+        JsonNode metadata = submission.metadata();
+        JsonNode ruleSet = submission.ruleSet();
+        if (!importing) {
+            StoredSchema latest = live.isEmpty() ? null : contents.require(live.get(live.size() - 1).schemaId);
+            if (metadata == null && latest != null) {
+                metadata = latest.metadata();
+            }
+            if (ruleSet == null && latest != null) {
+                ruleSet = latest.ruleSet();
+            }
+            metadata = DataContracts.mergeMetadata(config.field("defaultMetadata"), metadata);
+            metadata = DataContracts.mergeMetadata(metadata, config.field("overrideMetadata"));
+            ruleSet = DataContracts.mergeRuleSet(config.field("defaultRuleSet"), ruleSet);
+            ruleSet = DataContracts.mergeRuleSet(ruleSet, config.field("overrideRuleSet"));
+        }
+        metadata = DataContracts.isEmpty(metadata) ? null : metadata;
+        ruleSet = DataContracts.isEmpty(ruleSet) ? null : ruleSet;
+        String identity = identity(parsed, metadata, ruleSet);
+
+        for (int i = live.size() - 1; i >= 0; i--) {
+            SubjectVersionEntity row = live.get(i);
+            if (contents.require(row.schemaId).fingerprint().equals(identity)) {
+                if (importing && submission.id() != row.schemaId) {
+                    throw new RegistryException(ErrorCode.ID_DOES_NOT_MATCH, "Schema already registered under"
+                            + " subject '" + subject + "' version " + row.version + " with id " + row.schemaId
+                            + ", not " + submission.id());
+                }
+                return new Registered(queries.view(row), false);
+            }
+        }
+
+        if (!importing) {
+            List<VersionedSchema> previous = previousVersions(live, metadata, config.compatibilityGroup());
+            CompatibilityResult result = checker.check(config.level(), config.policy(), parsed, previous);
+            if (!result.compatible()) {
+                throw new IncompatibleSchemaException(subject, result);
+            }
+        }
+
+        int version = nextVersion(subject, submission, rows, importing);
+        SchemaContentEntity content = content(parsed, identity, metadata, ruleSet, references,
+                importing ? submission.id() : null);
+        SubjectVersionEntity row = new SubjectVersionEntity();
+        row.subject = subject;
+        row.version = version;
+        row.schemaId = content.id;
+        row.deleted = false;
+        row.createdAt = Instant.now();
+        row.persist();
+        events.append(EventType.SCHEMA_REGISTERED, subject, version, content.id,
+                Map.of("schemaType", parsed.type().name()));
+        return new Registered(queries.view(row), true);
+    }
+
+    /** The version of the subject holding this schema; 40401 / 40403 otherwise. */
+    @Transactional
+    public SubjectVersion lookup(String subject, SchemaSubmission submission, boolean includeDeleted) {
+        SubjectNames.validate(subject);
+        checkSize(submission);
+        List<SubjectVersionEntity> rows = new ArrayList<>(SubjectVersionEntity.ofSubject(subject).stream()
+                .filter(r -> includeDeleted || !r.deleted).toList());
+        if (rows.isEmpty()) {
+            throw RegistryException.subjectNotFound(subject);
+        }
+        ParsedSchema parsed = parse(submission, resolveReferences(submission.references()));
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            SubjectVersionEntity row = rows.get(i);
+            StoredSchema stored = contents.require(row.schemaId);
+            if (stored.contentFingerprint().equals(parsed.fingerprint())
+                    && (submission.metadata() == null || sameJson(submission.metadata(), stored.metadata()))
+                    && (submission.ruleSet() == null || sameJson(submission.ruleSet(), stored.ruleSet()))) {
+                return queries.view(row);
+            }
+        }
+        throw RegistryException.schemaNotFound("Schema not found");
+    }
+
+    /**
+     * Checks a schema against one version of a subject, or (version null) against every version registration
+     * would check. A subject with no live versions accepts anything, except when a numbered version is asked for.
+     */
+    @Transactional
+    public CompatibilityResult check(String subject, VersionId version, SchemaSubmission submission) {
+        SubjectNames.validate(subject);
+        checkSize(submission);
+        List<SubjectVersionEntity> rows = SubjectVersionEntity.ofSubject(subject);
+        List<SubjectVersionEntity> live = rows.stream().filter(r -> !r.deleted).toList();
+        SubjectConfig config = configs.effective(subject);
+        List<SubjectVersionEntity> against;
+        if (version == null || version.latest()) {
+            if (live.isEmpty()) {
+                parse(submission, resolveReferences(submission.references()));
+                return new CompatibilityResult(config.level(), List.of());
+            }
+            against = version == null ? live : List.of(live.get(live.size() - 1));
+        } else {
+            if (rows.isEmpty()) {
+                throw RegistryException.subjectNotFound(subject);
+            }
+            against = live.stream().filter(r -> r.version == version.number()).toList();
+            if (against.isEmpty()) {
+                throw RegistryException.versionNotFound(version.number());
+            }
+        }
+        ParsedSchema parsed = parse(submission, resolveReferences(submission.references()));
+        JsonNode metadata = submission.metadata();
+        if (metadata == null && !live.isEmpty()) {
+            metadata = contents.require(live.get(live.size() - 1).schemaId).metadata();
+        }
+        List<VersionedSchema> previous = previousVersions(against, metadata, config.compatibilityGroup());
+        return checker.check(config.level(), config.policy(), parsed, previous);
+    }
+
+    private List<VersionedSchema> previousVersions(List<SubjectVersionEntity> live, JsonNode metadata, String group) {
+        String groupValue = group == null ? null : property(metadata, group);
+        List<VersionedSchema> previous = new ArrayList<>();
+        for (SubjectVersionEntity row : live) {
+            StoredSchema stored = contents.require(row.schemaId);
+            if (group != null && !Objects.equals(groupValue, property(stored.metadata(), group))) {
+                continue;
+            }
+            previous.add(new VersionedSchema(row.version, contents.parsed(stored)));
+        }
+        return previous;
+    }
+
+    private static String property(JsonNode metadata, String name) {
+        if (metadata == null) {
+            return null;
+        }
+        JsonNode value = metadata.path("properties").get(name);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private int nextVersion(String subject, SchemaSubmission submission, List<SubjectVersionEntity> rows,
+                            boolean importing) {
+        int next = rows.isEmpty() ? 1 : rows.get(rows.size() - 1).version + 1;
+        Integer requested = submission.version();
+        if (requested == null || requested == 0) {
+            return next;
+        }
+        if (requested < 0 && !importing) {
+            return next;
+        }
+        if (requested < 1) {
+            throw new RegistryException(ErrorCode.INVALID_VERSION, "Version " + requested + " is not a valid version");
+        }
+        if (importing) {
+            if (rows.stream().anyMatch(r -> r.version == requested)) {
+                throw RegistryException.notPermitted("Subject '" + subject + "' already has a version " + requested
+                        + " with a different schema");
+            }
+            return requested;
+        }
+        if (requested != next) {
+            throw new RegistryException(ErrorCode.INVALID_VERSION, "Version " + requested + " is not one more than"
+                    + " the latest version " + (next - 1) + " of subject '" + subject + "'");
+        }
+        return requested;
+    }
+
+    /** Finds or creates the content row for this identity, under a lock so that it gets exactly one id. */
+    private SchemaContentEntity content(ParsedSchema parsed, String identity, JsonNode metadata, JsonNode ruleSet,
+                                        List<SchemaReference> references, Integer importId) {
+        Locks.content(identity);
+        if (importId != null) {
+            SchemaContentEntity existing = SchemaContentEntity.findById(importId);
+            if (existing != null) {
+                if (!existing.fingerprint.equals(identity)) {
+                    throw new RegistryException(ErrorCode.ID_DOES_NOT_MATCH, "Schema id " + importId
+                            + " is already used by a different schema");
+                }
+                return existing;
+            }
+            Panache.getEntityManager().createNativeQuery("select 1 from (select setval('schema_id_seq',"
+                            + " greatest(?1, (select last_value from schema_id_seq)))) s")
+                    .setParameter(1, importId).getSingleResult();
+            return insertContent(importId, parsed, identity, metadata, ruleSet, references);
+        }
+        SchemaContentEntity existing = SchemaContentEntity.find("fingerprint = ?1 order by id", identity).firstResult();
+        if (existing != null) {
+            return existing;
+        }
+        int id;
+        do {
+            id = ((Number) Panache.getEntityManager().createNativeQuery("select nextval('schema_id_seq')")
+                    .getSingleResult()).intValue();
+        } while (SchemaContentEntity.findById(id) != null); // an imported id may sit ahead of the sequence
+        return insertContent(id, parsed, identity, metadata, ruleSet, references);
+    }
+
+    private SchemaContentEntity insertContent(int id, ParsedSchema parsed, String identity, JsonNode metadata,
+                                              JsonNode ruleSet, List<SchemaReference> references) {
+        SchemaContentEntity content = new SchemaContentEntity();
+        content.id = id;
+        content.fingerprint = identity;
+        content.contentFingerprint = parsed.fingerprint();
+        content.schemaType = parsed.type().name();
+        content.schemaText = parsed.canonical();
+        content.referencesJson = contents.writeReferences(references);
+        content.metadataJson = metadata == null ? null : metadata.toString();
+        content.ruleSetJson = ruleSet == null ? null : ruleSet.toString();
+        content.createdAt = Instant.now();
+        content.persist();
+        for (int i = 0; i < references.size(); i++) {
+            SchemaReferenceEntity reference = new SchemaReferenceEntity();
+            reference.schemaId = id;
+            reference.ordinal = i;
+            reference.name = references.get(i).name();
+            reference.refSubject = references.get(i).subject();
+            reference.refVersion = references.get(i).version();
+            reference.persist();
+        }
+        return content;
+    }
+
+    /** References with "latest" (-1) replaced by the concrete latest live version; 42201 for missing ones. */
+    private List<SchemaReference> resolveReferences(List<SchemaReference> references) {
+        List<SchemaReference> resolved = new ArrayList<>();
+        for (SchemaReference reference : references) {
+            if (reference.name() == null || reference.name().isBlank()) {
+                throw RegistryException.invalidSchema("Invalid reference: every reference needs a name");
+            }
+            if (reference.subject() == null || reference.subject().isBlank()) {
+                throw RegistryException.invalidSchema("Invalid reference " + reference.name() + ": no subject");
+            }
+            List<SubjectVersionEntity> live = SubjectVersionEntity.ofSubject(reference.subject()).stream()
+                    .filter(r -> !r.deleted).toList();
+            SubjectVersionEntity target;
+            if (reference.version() == -1) {
+                if (live.isEmpty()) {
+                    throw RegistryException.invalidSchema("Invalid reference " + reference.name() + ": subject '"
+                            + reference.subject() + "' has no versions");
+                }
+                target = live.get(live.size() - 1);
+            } else {
+                target = live.stream().filter(r -> r.version == reference.version()).findFirst()
+                        .orElseThrow(() -> RegistryException.invalidSchema("Invalid reference " + reference.name()
+                                + ": subject '" + reference.subject() + "' has no version " + reference.version()));
+            }
+            resolved.add(new SchemaReference(reference.name(), target.subject, target.version));
+        }
+        return resolved;
+    }
+
+    private ParsedSchema parse(SchemaSubmission submission, List<SchemaReference> references) {
+        try {
+            return contents.parse(submission.type(), submission.schema(), references);
+        } catch (InvalidSchemaException e) {
+            throw RegistryException.invalidSchema("Invalid schema: " + e.getMessage());
+        }
+    }
+
+    private void checkSize(SchemaSubmission submission) {
+        if (submission.schema() == null || submission.schema().isBlank()) {
+            throw RegistryException.invalidSchema("Empty schema: the request has no \"schema\" text");
+        }
+        int bytes = submission.schema().getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > maxSchemaBytes) {
+            throw new RegistryException(ErrorCode.SCHEMA_TOO_LARGE, "Schema is " + bytes + " bytes; the limit is "
+                    + maxSchemaBytes + " bytes (accord.max-schema-bytes)");
+        }
+    }
+
+    private static String identity(ParsedSchema parsed, JsonNode metadata, JsonNode ruleSet) {
+        return CanonicalJson.sha256(parsed.fingerprint(), metadata == null ? "" : CanonicalJson.canonical(metadata),
+                ruleSet == null ? "" : CanonicalJson.canonical(ruleSet));
+    }
+
+    private static boolean sameJson(JsonNode a, JsonNode b) {
+        if (DataContracts.isEmpty(a) && DataContracts.isEmpty(b)) {
+            return true;
+        }
+        return a != null && b != null && CanonicalJson.canonical(a).equals(CanonicalJson.canonical(b));
+    }
+}

@@ -1,0 +1,143 @@
+package dev.accord.server.registry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.accord.core.schema.InvalidSchemaException;
+import dev.accord.core.schema.ParsedSchema;
+import dev.accord.core.schema.ReferenceResolver;
+import dev.accord.core.schema.ReferencedSchema;
+import dev.accord.core.schema.SchemaParsers;
+import dev.accord.core.schema.SchemaReference;
+import dev.accord.core.schema.SchemaType;
+import dev.accord.server.store.SchemaContentEntity;
+import dev.accord.server.store.SubjectVersionEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Schema contents by global id. Contents never change, so they are kept in memory after the first load;
+ * only a permanent delete removes one, and then every cache of it is told.
+ */
+@ApplicationScoped
+public class SchemaContents {
+
+    private static final TypeReference<List<SchemaReference>> REFERENCE_LIST = new TypeReference<>() {
+    };
+
+    private final BoundedCache<Integer, StoredSchema> stored = new BoundedCache<>(100_000);
+    private final BoundedCache<Integer, ParsedSchema> parsed = new BoundedCache<>(20_000);
+    private final SchemaParsers parsers = new SchemaParsers();
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Event<ContentRemoved> removals;
+
+    /** Tells caches that a content id no longer exists (null: possibly any id). */
+    public record ContentRemoved(Integer id) {
+    }
+
+    /** The cached content, or null when it has not been loaded yet (never touches the database). */
+    public StoredSchema cached(int id) {
+        return stored.get(id);
+    }
+
+    /** The content with this id; needs a transaction when not cached. */
+    public Optional<StoredSchema> byId(int id) {
+        StoredSchema schema = stored.get(id);
+        if (schema != null) {
+            return Optional.of(schema);
+        }
+        SchemaContentEntity entity = SchemaContentEntity.findById(id);
+        if (entity == null) {
+            return Optional.empty();
+        }
+        schema = toStored(entity);
+        stored.put(id, schema);
+        return Optional.of(schema);
+    }
+
+    public StoredSchema require(int id) {
+        return byId(id).orElseThrow(() -> new IllegalStateException("Schema content " + id + " is missing"));
+    }
+
+    public StoredSchema toStored(SchemaContentEntity entity) {
+        return new StoredSchema(entity.id, SchemaType.valueOf(entity.schemaType), entity.schemaText,
+                readReferences(entity.referencesJson), readTree(entity.metadataJson), readTree(entity.ruleSetJson),
+                entity.fingerprint, entity.contentFingerprint);
+    }
+
+    /** The parsed form of stored content, for compatibility checks. */
+    public ParsedSchema parsed(StoredSchema schema) {
+        return parsed.computeIfAbsent(schema.id(), id ->
+                parsers.parse(schema.type(), schema.schema(), schema.references(), storedReferences()));
+    }
+
+    /** Parses submitted content, resolving its (already version-resolved) references from storage. */
+    public ParsedSchema parse(SchemaType type, String text, List<SchemaReference> references) {
+        return parsers.parse(type, text, references, storedReferences());
+    }
+
+    /** Resolves references with concrete versions to stored content, soft-deleted versions included. */
+    private ReferenceResolver storedReferences() {
+        return reference -> {
+            SubjectVersionEntity row = SubjectVersionEntity.find(reference.subject(), reference.version());
+            if (row == null) {
+                throw new InvalidSchemaException("Invalid reference " + reference.name() + ": subject '"
+                        + reference.subject() + "' has no version " + reference.version());
+            }
+            StoredSchema target = require(row.schemaId);
+            return new ReferencedSchema(reference, target.type(), target.schema(), target.references());
+        };
+    }
+
+    public void removed(int id) {
+        stored.remove(id);
+        parsed.remove(id);
+        removals.fire(new ContentRemoved(id));
+    }
+
+    /** Another instance removed content: drop everything, it is reloaded on demand. */
+    public void removedElsewhere() {
+        stored.clear();
+        parsed.clear();
+        removals.fire(new ContentRemoved(null));
+    }
+
+    public String writeReferences(List<SchemaReference> references) {
+        try {
+            return json.writeValueAsString(references);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<SchemaReference> readReferences(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        try {
+            return json.readValue(text, REFERENCE_LIST);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored references are not JSON: " + text, e);
+        }
+    }
+
+    private JsonNode readTree(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored JSON is invalid: " + text, e);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.accord.server.store;
+
+/** The kinds of state change the event log records. */
+public enum EventType {
+    SCHEMA_REGISTERED,
+    VERSION_SOFT_DELETED,
+    VERSION_DELETED,
+    SUBJECT_SOFT_DELETED,
+    SUBJECT_DELETED,
+    CONFIG_CHANGED,
+    CONFIG_DELETED,
+    MODE_CHANGED,
+    MODE_DELETED
+}
