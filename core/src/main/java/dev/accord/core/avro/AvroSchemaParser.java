@@ -39,8 +39,9 @@ public final class AvroSchemaParser {
         CanonicalJson.checkDepth(text);
         Schema schema = parseWith(parser, text, "Invalid schema");
         // Each text is depth-checked on its own, but references chain texts together: check the whole graph
-        // (the compatibility checker and resolved() recurse over it), and the defaults Avro only half checks.
-        new SchemaWalk().check(schema);
+        // (the compatibility checker and resolved() recurse over it), and the defaults Avro only half checks
+        // (in this schema's own records; referenced ones were judged when they were registered).
+        new SchemaWalk().check(schema, record -> !importedTypes.containsKey(record.getFullName()));
         List<Schema> referencedTypes = new ArrayList<>();
         for (Schema named : parser.getTypes().values()) {
             if (importedTypes.containsKey(named.getFullName())) {
