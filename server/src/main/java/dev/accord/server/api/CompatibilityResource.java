@@ -24,7 +24,7 @@ import jakarta.ws.rs.core.Response;
 /** "Would this schema be accepted?" without registering it. */
 @Path("/compatibility/subjects/{subject}/versions")
 @Consumes(MediaType.WILDCARD)
-@Produces(MediaTypes.SCHEMA_REGISTRY_V1_JSON)
+@Produces({MediaTypes.SCHEMA_REGISTRY_V1_JSON, MediaTypes.SCHEMA_REGISTRY_JSON, MediaTypes.JSON})
 public class CompatibilityResource {
 
     @Inject

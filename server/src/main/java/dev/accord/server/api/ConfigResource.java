@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("/config")
 @Consumes(MediaType.WILDCARD)
-@Produces(MediaTypes.SCHEMA_REGISTRY_V1_JSON)
+@Produces({MediaTypes.SCHEMA_REGISTRY_V1_JSON, MediaTypes.SCHEMA_REGISTRY_JSON, MediaTypes.JSON})
 public class ConfigResource {
 
     private static final String GLOBAL = "";

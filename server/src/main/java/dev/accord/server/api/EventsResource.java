@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 /** The event log as a change feed: page through it with {@code after} = the last seq you saw. */
 @Path("/v1/events")
-@Produces(MediaTypes.SCHEMA_REGISTRY_V1_JSON)
+@Produces({MediaTypes.SCHEMA_REGISTRY_V1_JSON, MediaTypes.SCHEMA_REGISTRY_JSON, MediaTypes.JSON})
 public class EventsResource {
 
     static final int DEFAULT_LIMIT = 100;

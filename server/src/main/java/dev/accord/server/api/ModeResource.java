@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.Response;
 /** The registry's mode (READWRITE, READONLY, IMPORT), globally and per subject. */
 @Path("/mode")
 @Consumes(MediaType.WILDCARD)
-@Produces(MediaTypes.SCHEMA_REGISTRY_V1_JSON)
+@Produces({MediaTypes.SCHEMA_REGISTRY_V1_JSON, MediaTypes.SCHEMA_REGISTRY_JSON, MediaTypes.JSON})
 public class ModeResource {
 
     private static final String GLOBAL = "";

@@ -3,6 +3,7 @@ package dev.accord.server.api;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,7 +20,7 @@ import java.io.InputStream;
 /** The root no-ops, contexts, server metadata and the OpenAPI document. */
 @Path("/")
 @Consumes(MediaType.WILDCARD)
-@Produces(MediaTypes.SCHEMA_REGISTRY_V1_JSON)
+@Produces({MediaTypes.SCHEMA_REGISTRY_V1_JSON, MediaTypes.SCHEMA_REGISTRY_JSON, MediaTypes.JSON})
 public class RootResource {
 
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
@@ -27,7 +28,9 @@ public class RootResource {
 
     private volatile String clusterId;
 
+    /** Non-blocking: it is also the constant-answer baseline of the load benchmark. */
     @GET
+    @NonBlocking
     public Response root() {
         return ApiResponses.ok(JsonNodeFactory.instance.objectNode());
     }

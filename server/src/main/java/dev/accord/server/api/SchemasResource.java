@@ -28,8 +28,10 @@ import java.util.List;
 
 /** Schemas by global id, and the list of all schemas. */
 @Path("/schemas")
-@Produces(MediaTypes.SCHEMA_REGISTRY_V1_JSON)
+@Produces({MediaTypes.SCHEMA_REGISTRY_V1_JSON, MediaTypes.SCHEMA_REGISTRY_JSON, MediaTypes.JSON})
 public class SchemasResource {
+
+    static final int MAX_LIMIT = 1000;
 
     @Inject
     SubjectQueries queries;
@@ -47,8 +49,10 @@ public class SchemasResource {
         List<SubjectVersion> versions = queries.schemas(prefix == null ? null : SubjectsResource.stripDefaultContext(prefix),
                 RequestBodies.flag(deleted, "deleted"), RequestBodies.flag(latestOnly, "latestOnly"));
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        int pageSize = RequestBodies.number(limit, "limit", MAX_LIMIT);
+        pageSize = pageSize < 0 || pageSize > MAX_LIMIT ? MAX_LIMIT : pageSize; // Confluent caps the list at 1000
         for (SubjectVersion version : SubjectQueries.page(versions, RequestBodies.number(offset, "offset", 0),
-                RequestBodies.number(limit, "limit", 1000))) {
+                pageSize)) {
             array.add(ApiViews.version(version, null));
         }
         return ApiResponses.ok(array);

@@ -27,7 +27,7 @@ import java.util.Map;
 /** Subjects and their versions: list, register, look up, fetch, delete. */
 @Path("/subjects")
 @Consumes(MediaType.WILDCARD)
-@Produces(MediaTypes.SCHEMA_REGISTRY_V1_JSON)
+@Produces({MediaTypes.SCHEMA_REGISTRY_V1_JSON, MediaTypes.SCHEMA_REGISTRY_JSON, MediaTypes.JSON})
 public class SubjectsResource {
 
     @Inject

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -106,6 +107,20 @@ public final class DataContracts {
                 }
                 if (!names.add(name)) {
                     throw invalidRuleSet("Duplicate rule name '" + name + "' in " + what);
+                }
+                for (String field : List.of("kind", "mode", "type", "doc", "expr", "onSuccess", "onFailure")) {
+                    if (rule.has(field) && !rule.get(field).isNull() && !rule.get(field).isTextual()) {
+                        throw invalidRuleSet(where + "." + field + " must be a string");
+                    }
+                }
+                if (rule.has("params") && !rule.get("params").isNull() && !rule.get("params").isObject()) {
+                    throw invalidRuleSet(where + ".params must be an object of strings");
+                }
+                if (rule.has("tags") && !rule.get("tags").isNull() && !rule.get("tags").isArray()) {
+                    throw invalidRuleSet(where + ".tags must be an array of strings");
+                }
+                if (rule.has("disabled") && !rule.get("disabled").isNull() && !rule.get("disabled").isBoolean()) {
+                    throw invalidRuleSet(where + ".disabled must be true or false");
                 }
                 String kind = text(rule, "kind");
                 if (kind != null && !RULE_KINDS.contains(kind)) {

@@ -1,0 +1,91 @@
+package dev.accord.server.registry;
+
+import dev.accord.server.store.EventLog;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import java.sql.Connection;
+import java.sql.Statement;
+
+/**
+ * Keeps this instance's caches coherent with writes made by other instances on the same database: every
+ * event-log append sends a NOTIFY, and a permanent delete anywhere drops the cached contents here.
+ */
+@ApplicationScoped
+public class RemoteChangeListener {
+
+    private static final Logger LOG = Logger.getLogger(RemoteChangeListener.class);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    SchemaContents contents;
+
+    private volatile boolean running;
+    private Thread thread;
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        thread = new Thread(this::listen, "accord-event-listener");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                connection.setAutoCommit(true);
+                statement.execute("LISTEN " + EventLog.CHANNEL);
+                // anything removed while we were not listening is unknown: start from an empty cache
+                contents.removedElsewhere();
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                try {
+                    while (running) {
+                        PGNotification[] notifications = pg.getNotifications(10_000);
+                        if (notifications == null) {
+                            continue;
+                        }
+                        for (PGNotification notification : notifications) {
+                            if (isPermanentDelete(notification.getParameter())) {
+                                contents.removedElsewhere();
+                            }
+                        }
+                    }
+                } finally {
+                    statement.execute("UNLISTEN *"); // the connection goes back to the pool
+                }
+            } catch (Exception e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warnf("Event listener lost its connection (%s); reconnecting", e.getMessage());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Payload is "seq TYPE subject"; only permanent deletes make cached contents stale. */
+    static boolean isPermanentDelete(String payload) {
+        String[] parts = payload.split(" ", 3);
+        return parts.length >= 2 && (parts[1].equals("VERSION_DELETED") || parts[1].equals("SUBJECT_DELETED"));
+    }
+}
