@@ -10,10 +10,12 @@ import dev.accord.server.store.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /** Global and per-subject compatibility configuration. The global config is stored under subject "". */
 @ApplicationScoped
@@ -26,6 +28,11 @@ public class CompatibilityConfigs {
 
     @Inject
     EventLog events;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    private final SettingsCache<SubjectConfig> cache = new SettingsCache<>();
 
     @ConfigProperty(name = "accord.default-compatibility", defaultValue = "BACKWARD")
     String defaultLevel;
@@ -68,6 +75,7 @@ public class CompatibilityConfigs {
             SubjectNames.validate(subject);
         }
         SubjectConfig merged = stored(subject).overlay(update);
+        cache.invalidateAfterCompletion(transactions);
         ConfigEntity entity = ConfigEntity.findById(subject);
         if (entity == null) {
             entity = new ConfigEntity();
@@ -94,6 +102,7 @@ public class CompatibilityConfigs {
                 throw RegistryException.subjectNotFound(subject);
             }
         }
+        cache.invalidateAfterCompletion(transactions);
         ConfigEntity.deleteById(subject);
         events.append(EventType.CONFIG_DELETED, subject.isEmpty() ? null : subject, null, null,
                 Map.of("previous", previous.toJson()));
@@ -102,16 +111,26 @@ public class CompatibilityConfigs {
 
     /** Drops a subject's config without an event of its own (part of a permanent subject delete). */
     void forget(String subject) {
+        cache.invalidateAfterCompletion(transactions);
         ConfigEntity.deleteById(subject);
     }
 
+    /** Another instance changed configs. */
+    void changedElsewhere() {
+        cache.invalidateAll();
+    }
+
     SubjectConfig stored(String subject) {
+        return cache.get(subject, this::load).orElseGet(SubjectConfig::empty);
+    }
+
+    private Optional<SubjectConfig> load(String subject) {
         ConfigEntity entity = ConfigEntity.findById(subject);
         if (entity == null) {
-            return SubjectConfig.empty();
+            return Optional.empty();
         }
         try {
-            return SubjectConfig.ofStored(json.readTree(entity.config));
+            return Optional.of(SubjectConfig.ofStored(json.readTree(entity.config)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored config of '" + subject + "' is not JSON", e);
         }

@@ -7,9 +7,11 @@ import dev.accord.server.store.SubjectVersionEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /** Global and per-subject modes. The global mode is stored under subject "". */
 @ApplicationScoped
@@ -22,6 +24,11 @@ public class Modes {
 
     @Inject
     Deletions deletions;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    private final SettingsCache<Mode> cache = new SettingsCache<>();
 
     /** The mode that applies to a subject: its own, else the global one, else READWRITE. */
     @Transactional
@@ -75,6 +82,7 @@ public class Modes {
             }
             deletions.purgeSoftDeleted(global ? null : subject);
         }
+        cache.invalidateAfterCompletion(transactions);
         ModeEntity entity = ModeEntity.findById(subject);
         if (entity == null) {
             entity = new ModeEntity();
@@ -96,6 +104,7 @@ public class Modes {
             throw new RegistryException(ErrorCode.SUBJECT_MODE_NOT_CONFIGURED,
                     "Subject '" + subject + "' does not have subject-level mode configured");
         }
+        cache.invalidateAfterCompletion(transactions);
         ModeEntity.deleteById(subject);
         events.append(EventType.MODE_DELETED, global ? null : subject, null, null, Map.of("previous", previous.name()));
         return previous;
@@ -103,11 +112,19 @@ public class Modes {
 
     /** Drops a subject's mode without an event of its own (part of a permanent subject delete). */
     void forget(String subject) {
+        cache.invalidateAfterCompletion(transactions);
         ModeEntity.deleteById(subject);
     }
 
+    /** Another instance changed modes. */
+    void changedElsewhere() {
+        cache.invalidateAll();
+    }
+
     private Mode stored(String subject) {
-        ModeEntity entity = ModeEntity.findById(subject);
-        return entity == null ? null : Mode.valueOf(entity.mode);
+        return cache.get(subject, s -> {
+            ModeEntity entity = ModeEntity.findById(s);
+            return entity == null ? Optional.empty() : Optional.of(Mode.valueOf(entity.mode));
+        }).orElse(null);
     }
 }

@@ -265,11 +265,9 @@ public class Registrations {
         if (existing != null) {
             return existing;
         }
-        int id;
-        do {
-            id = ((Number) Panache.getEntityManager().createNativeQuery("select nextval('schema_id_seq')")
-                    .getSingleResult()).intValue();
-        } while (SchemaContentEntity.findById(id) != null); // an imported id may sit ahead of the sequence
+        // imports move the sequence past every id they bind, so a generated id is always free
+        int id = ((Number) Panache.getEntityManager().createNativeQuery("select nextval('schema_id_seq')")
+                .getSingleResult()).intValue();
         return insertContent(id, parsed, identity, metadata, ruleSet, references);
     }
 

@@ -16,7 +16,8 @@ import java.sql.Statement;
 
 /**
  * Keeps this instance's caches coherent with writes made by other instances on the same database: every
- * event-log append sends a NOTIFY, and a permanent delete anywhere drops the cached contents here.
+ * event-log append sends a NOTIFY; a permanent delete drops cached contents, a config or mode change the
+ * cached settings.
  */
 @ApplicationScoped
 public class RemoteChangeListener {
@@ -28,6 +29,12 @@ public class RemoteChangeListener {
 
     @Inject
     SchemaContents contents;
+
+    @Inject
+    CompatibilityConfigs configs;
+
+    @Inject
+    Modes modes;
 
     private volatile boolean running;
     private Thread thread;
@@ -51,8 +58,10 @@ public class RemoteChangeListener {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 connection.setAutoCommit(true);
                 statement.execute("LISTEN " + EventLog.CHANNEL);
-                // anything removed while we were not listening is unknown: start from an empty cache
+                // anything changed while we were not listening is unknown: start from empty caches
                 contents.removedElsewhere();
+                configs.changedElsewhere();
+                modes.changedElsewhere();
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 try {
                     while (running) {
@@ -61,8 +70,15 @@ public class RemoteChangeListener {
                             continue;
                         }
                         for (PGNotification notification : notifications) {
-                            if (isPermanentDelete(notification.getParameter())) {
+                            String type = eventType(notification.getParameter());
+                            if (type.equals("VERSION_DELETED") || type.equals("SUBJECT_DELETED")) {
                                 contents.removedElsewhere();
+                                configs.changedElsewhere(); // the last version's delete drops config and mode
+                                modes.changedElsewhere();
+                            } else if (type.startsWith("CONFIG_")) {
+                                configs.changedElsewhere();
+                            } else if (type.startsWith("MODE_")) {
+                                modes.changedElsewhere();
                             }
                         }
                     }
@@ -83,9 +99,9 @@ public class RemoteChangeListener {
         }
     }
 
-    /** Payload is "seq TYPE subject"; only permanent deletes make cached contents stale. */
-    static boolean isPermanentDelete(String payload) {
+    /** The event type of a notification payload "seq TYPE subject". */
+    static String eventType(String payload) {
         String[] parts = payload.split(" ", 3);
-        return parts.length >= 2 && (parts[1].equals("VERSION_DELETED") || parts[1].equals("SUBJECT_DELETED"));
+        return parts.length >= 2 ? parts[1] : "";
     }
 }

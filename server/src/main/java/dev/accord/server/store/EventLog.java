@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * The append-only log of every state change. An event is appended in the transaction of the change it
- * records, as its last step, so that its sequence number follows commit order and the log has no gaps.
+ * records, as its last step: the counter row it increments stays locked until commit, so sequence numbers
+ * follow commit order and the log has no gaps.
  */
 @ApplicationScoped
 public class EventLog {
@@ -27,9 +28,11 @@ public class EventLog {
     @Inject
     ObjectMapper json;
 
-    /** Appends an event to the current transaction and returns its sequence number. */
+    /**
+     * Appends an event to the current transaction and returns its sequence number: one statement that
+     * takes the next number, inserts the event and queues the NOTIFY sent at commit.
+     */
     public long append(EventType type, String subject, Integer version, Integer schemaId, Map<String, ?> payload) {
-        Locks.eventLog();
         String payloadJson;
         try {
             payloadJson = json.writeValueAsString(payload);
@@ -37,29 +40,29 @@ public class EventLog {
             throw new IllegalStateException(e);
         }
         String notification = type.name() + " " + (subject == null ? "" : subject);
-        long seq = Panache.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into registry_event (seq, type, subject, version, schema_id, payload)"
-                            + " select coalesce(max(seq), 0) + 1, ?, ?, ?, ?, ? from registry_event returning seq");
-                 PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {
-                insert.setString(1, type.name());
-                insert.setString(2, subject);
-                insert.setObject(3, version, Types.INTEGER);
-                insert.setObject(4, schemaId, Types.INTEGER);
-                insert.setString(5, payloadJson);
-                long appended;
-                try (ResultSet rs = insert.executeQuery()) {
+        return Panache.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement append = connection.prepareStatement(APPEND)) {
+                append.setString(1, type.name());
+                append.setString(2, subject);
+                append.setObject(3, version, Types.INTEGER);
+                append.setObject(4, schemaId, Types.INTEGER);
+                append.setString(5, payloadJson);
+                append.setString(6, CHANNEL);
+                append.setString(7, notification);
+                try (ResultSet rs = append.executeQuery()) {
                     rs.next();
-                    appended = rs.getLong(1);
+                    return rs.getLong(1);
                 }
-                notify.setString(1, CHANNEL);
-                notify.setString(2, appended + " " + notification);
-                notify.execute();
-                return appended;
             }
         });
-        return seq;
     }
+
+    private static final String APPEND = "with next as ("
+            + " update registry_event_counter set last = last + 1 where id = 1 returning last),"
+            + " appended as ("
+            + " insert into registry_event (seq, type, subject, version, schema_id, payload)"
+            + " select last, ?, ?, ?, ?, ? from next returning seq)"
+            + " select seq, pg_notify(?, seq || ' ' || ?) from appended";
 
     /** Events with a sequence number above {@code after}, oldest first. */
     public List<EventEntity> after(long after, int limit) {

@@ -10,7 +10,6 @@ public final class Locks {
 
     private static final int SUBJECT = 1;
     private static final int CONTENT = 2;
-    private static final int EVENT_LOG = 3;
 
     private Locks() {
     }
@@ -23,11 +22,6 @@ public final class Locks {
     /** Serialises the allocation of a global id for one schema content. */
     public static void content(String fingerprint) {
         lock(CONTENT, fingerprint);
-    }
-
-    /** Serialises appends to the event log so that sequence numbers follow commit order without gaps. */
-    static void eventLog() {
-        lock(EVENT_LOG, "");
     }
 
     private static void lock(int namespace, String key) {
