@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * Avro compatibility on top of Apache Avro's reader/writer resolution rules: BACKWARD asks whether the new
  * schema can read data written with the old one, FORWARD the reverse. Each incompatibility Avro reports
- * becomes a {@link Change} named after its type, located in the reading schema.
+ * becomes a {@link Change} named after its type, located in the reading schema; the structural changes
+ * that break nothing by themselves (documentation, fields, defaults) are listed too.
  */
 public final class AvroSchemaDiffer implements SchemaDiffer {
 
@@ -33,6 +34,7 @@ public final class AvroSchemaDiffer implements SchemaDiffer {
         if (directions.contains(Direction.FORWARD)) {
             collect(oldAvro, newAvro, Direction.FORWARD, changes);
         }
+        changes.addAll(AvroStructureDiff.between(oldAvro, newAvro));
         return changes;
     }
 
@@ -107,7 +109,7 @@ public final class AvroSchemaDiffer implements SchemaDiffer {
                 hint = null;
             }
         }
-        if (RuleCatalog.byId(ruleId).isEmpty()) {
+        if (RuleCatalog.byId(ruleId).isEmpty()) { // Avro grew an incompatibility type we do not know
             throw new IllegalStateException("Avro reported a rule missing from the catalogue: " + ruleId);
         }
         String oldPath = newIsReader ? null : path;

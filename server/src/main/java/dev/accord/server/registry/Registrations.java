@@ -76,7 +76,7 @@ public class Registrations {
             throw RegistryException.notPermitted("Subject '" + subject + "' is in import mode: every registration"
                     + " must give the schema id to import");
         }
-        List<SchemaReference> references = resolveReferences(submission.references());
+        List<SchemaReference> references = contents.resolveReferences(submission.references());
         ParsedSchema parsed = parse(submission, references);
 
         List<SubjectVersionEntity> rows = SubjectVersionEntity.ofSubject(subject);
@@ -146,7 +146,7 @@ public class Registrations {
         if (rows.isEmpty()) {
             throw RegistryException.subjectNotFound(subject);
         }
-        ParsedSchema parsed = parse(submission, resolveReferences(submission.references()));
+        ParsedSchema parsed = parse(submission, contents.resolveReferences(submission.references()));
         for (int i = rows.size() - 1; i >= 0; i--) {
             SubjectVersionEntity row = rows.get(i);
             StoredSchema stored = contents.require(row.schemaId);
@@ -173,7 +173,7 @@ public class Registrations {
         List<SubjectVersionEntity> against;
         if (version == null || version.latest()) {
             if (live.isEmpty()) {
-                parse(submission, resolveReferences(submission.references()));
+                parse(submission, contents.resolveReferences(submission.references()));
                 return new CompatibilityResult(config.level(), List.of());
             }
             against = version == null ? live : List.of(live.get(live.size() - 1));
@@ -186,7 +186,7 @@ public class Registrations {
                 throw RegistryException.versionNotFound(version.number());
             }
         }
-        ParsedSchema parsed = parse(submission, resolveReferences(submission.references()));
+        ParsedSchema parsed = parse(submission, contents.resolveReferences(submission.references()));
         JsonNode metadata = submission.metadata();
         if (metadata == null && !live.isEmpty()) {
             metadata = contents.require(live.get(live.size() - 1).schemaId).metadata();
@@ -294,35 +294,6 @@ public class Registrations {
             reference.persist();
         }
         return content;
-    }
-
-    /** References with "latest" (-1) replaced by the concrete latest live version; 42201 for missing ones. */
-    private List<SchemaReference> resolveReferences(List<SchemaReference> references) {
-        List<SchemaReference> resolved = new ArrayList<>();
-        for (SchemaReference reference : references) {
-            if (reference.name() == null || reference.name().isBlank()) {
-                throw RegistryException.invalidSchema("Invalid reference: every reference needs a name");
-            }
-            if (reference.subject() == null || reference.subject().isBlank()) {
-                throw RegistryException.invalidSchema("Invalid reference " + reference.name() + ": no subject");
-            }
-            List<SubjectVersionEntity> live = SubjectVersionEntity.ofSubject(reference.subject()).stream()
-                    .filter(r -> !r.deleted).toList();
-            SubjectVersionEntity target;
-            if (reference.version() == -1) {
-                if (live.isEmpty()) {
-                    throw RegistryException.invalidSchema("Invalid reference " + reference.name() + ": subject '"
-                            + reference.subject() + "' has no versions");
-                }
-                target = live.get(live.size() - 1);
-            } else {
-                target = live.stream().filter(r -> r.version == reference.version()).findFirst()
-                        .orElseThrow(() -> RegistryException.invalidSchema("Invalid reference " + reference.name()
-                                + ": subject '" + reference.subject() + "' has no version " + reference.version()));
-            }
-            resolved.add(new SchemaReference(reference.name(), target.subject, target.version));
-        }
-        return resolved;
     }
 
     private ParsedSchema parse(SchemaSubmission submission, List<SchemaReference> references) {

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -83,6 +84,35 @@ public class SchemaContents {
     /** Parses submitted content, resolving its (already version-resolved) references from storage. */
     public ParsedSchema parse(SchemaType type, String text, List<SchemaReference> references) {
         return parsers.parse(type, text, references, storedReferences());
+    }
+
+    /** References with "latest" (-1) replaced by the concrete latest live version; 42201 for missing ones. */
+    public List<SchemaReference> resolveReferences(List<SchemaReference> references) {
+        List<SchemaReference> resolved = new ArrayList<>();
+        for (SchemaReference reference : references) {
+            if (reference.name() == null || reference.name().isBlank()) {
+                throw RegistryException.invalidSchema("Invalid reference: every reference needs a name");
+            }
+            if (reference.subject() == null || reference.subject().isBlank()) {
+                throw RegistryException.invalidSchema("Invalid reference " + reference.name() + ": no subject");
+            }
+            List<SubjectVersionEntity> live = SubjectVersionEntity.ofSubject(reference.subject()).stream()
+                    .filter(r -> !r.deleted).toList();
+            SubjectVersionEntity target;
+            if (reference.version() == -1) {
+                if (live.isEmpty()) {
+                    throw RegistryException.invalidSchema("Invalid reference " + reference.name() + ": subject '"
+                            + reference.subject() + "' has no versions");
+                }
+                target = live.get(live.size() - 1);
+            } else {
+                target = live.stream().filter(r -> r.version == reference.version()).findFirst()
+                        .orElseThrow(() -> RegistryException.invalidSchema("Invalid reference " + reference.name()
+                                + ": subject '" + reference.subject() + "' has no version " + reference.version()));
+            }
+            resolved.add(new SchemaReference(reference.name(), target.subject, target.version));
+        }
+        return resolved;
     }
 
     /** Resolves references with concrete versions to stored content, soft-deleted versions included. */

@@ -1,0 +1,84 @@
+package dev.accord.server.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.accord.core.compat.CompatibilityPolicy;
+import dev.accord.core.compat.Direction;
+import dev.accord.core.compat.Rule;
+import dev.accord.core.compat.RuleCatalog;
+import dev.accord.server.registry.RegistryOverview;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Map;
+
+/** Accord's whole-registry views: the subject list with its facts, counts, and the rule catalogue. */
+@Path("/v1")
+@Produces({MediaTypes.SCHEMA_REGISTRY_V1_JSON, MediaTypes.SCHEMA_REGISTRY_JSON, MediaTypes.JSON})
+public class OverviewResource {
+
+    @Inject
+    RegistryOverview overview;
+
+    /** Every subject with its latest version, type and compatibility, in one answer. */
+    @GET
+    @Path("/subjects")
+    public Response subjects(@QueryParam("deleted") String deleted) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (RegistryOverview.SubjectSummary summary : overview.subjects(RequestBodies.flag(deleted, "deleted"))) {
+            ObjectNode node = array.addObject();
+            node.put("subject", summary.subject());
+            node.put("versions", summary.versions());
+            node.put("latestVersion", summary.latestVersion());
+            node.put("latestId", summary.latestId());
+            node.put("schemaType", summary.schemaType());
+            node.put("compatibilityLevel", summary.compatibilityLevel());
+            node.put("effectiveCompatibilityLevel", summary.effectiveCompatibilityLevel());
+            node.put("compatibilityPolicy", summary.compatibilityPolicy());
+            node.put("deleted", summary.deleted());
+            node.put("updatedAt", summary.updatedAt() == null ? null : summary.updatedAt().toString());
+        }
+        return ApiResponses.ok(array);
+    }
+
+    @GET
+    @Path("/stats")
+    public Response stats() {
+        RegistryOverview.Stats stats = overview.stats();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("subjects", stats.subjects());
+        node.put("deletedSubjects", stats.deletedSubjects());
+        node.put("versions", stats.versions());
+        node.put("schemas", stats.schemas());
+        ObjectNode schemas = node.putObject("schemasByType");
+        stats.schemasByType().forEach(schemas::put);
+        ObjectNode versions = node.putObject("versionsByType");
+        stats.versionsByType().forEach(versions::put);
+        node.put("lastEventSeq", stats.lastEventSeq());
+        return ApiResponses.ok(node);
+    }
+
+    /** The rule catalogue: every rule ID Accord reports, its purpose and what it breaks per policy. */
+    @GET
+    @Path("/rules")
+    public Response rules() {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (Rule rule : RuleCatalog.all()) {
+            ObjectNode node = array.addObject();
+            node.put("id", rule.id());
+            node.put("format", rule.format());
+            node.put("purpose", rule.purpose());
+            ObjectNode breaks = node.putObject("breaks");
+            for (Map.Entry<CompatibilityPolicy, java.util.Set<Direction>> entry : rule.breaks().entrySet()) {
+                ArrayNode directions = breaks.putArray(entry.getKey().name());
+                entry.getValue().stream().sorted().forEach(direction -> directions.add(direction.name()));
+            }
+        }
+        return ApiResponses.ok(array);
+    }
+}

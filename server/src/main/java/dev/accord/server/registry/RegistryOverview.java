@@ -1,0 +1,107 @@
+package dev.accord.server.registry;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Whole-registry views in a few queries each: the subject list with its facts, and counts. */
+@ApplicationScoped
+@Transactional
+public class RegistryOverview {
+
+    @Inject
+    CompatibilityConfigs configs;
+
+    /** One subject with what a list or a dashboard shows about it. */
+    public record SubjectSummary(String subject, int versions, int latestVersion, int latestId, String schemaType,
+                                 String compatibilityLevel, String effectiveCompatibilityLevel,
+                                 String compatibilityPolicy, boolean deleted, Instant updatedAt) {
+    }
+
+    /** Counts of live subjects, versions and schemas, by type. */
+    public record Stats(long subjects, long deletedSubjects, long versions, long schemas,
+                        Map<String, Long> schemasByType, Map<String, Long> versionsByType, long lastEventSeq) {
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<SubjectSummary> subjects(boolean includeDeleted) {
+        // the latest version of each subject: live ones first, so a deleted subject shows its last version
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery(
+                "select distinct on (v.subject) v.subject, v.version, v.schema_id, c.schema_type, v.deleted,"
+                        + " (select count(*) from subject_version l where l.subject = v.subject and not l.deleted),"
+                        + " (select max(u.created_at) from subject_version u where u.subject = v.subject)"
+                        + " from subject_version v join schema_content c on c.id = v.schema_id"
+                        + " order by v.subject, v.deleted, v.version desc").getResultList();
+        Map<String, SubjectConfig> own = new HashMap<>();
+        for (Object[] row : (List<Object[]>) Panache.getEntityManager()
+                .createNativeQuery("select subject, config from registry_config where subject <> ''").getResultList()) {
+            own.put((String) row[0], configs.stored((String) row[0]));
+        }
+        SubjectConfig global = configs.global();
+        List<SubjectSummary> summaries = new ArrayList<>();
+        for (Object[] row : rows) {
+            String subject = (String) row[0];
+            boolean deleted = (Boolean) row[4];
+            if (deleted && !includeDeleted) {
+                continue;
+            }
+            SubjectConfig subjectConfig = own.get(subject);
+            SubjectConfig effective = subjectConfig == null ? global : global.overlay(subjectConfig);
+            boolean ownLevel = subjectConfig != null && subjectConfig.field(SubjectConfig.LEVEL) != null;
+            summaries.add(new SubjectSummary(subject, ((Number) row[5]).intValue(), ((Number) row[1]).intValue(),
+                    ((Number) row[2]).intValue(), (String) row[3], ownLevel ? subjectConfig.level().name() : null,
+                    effective.level().name(), effective.policy().name(), deleted, toInstant(row[6])));
+        }
+        return summaries;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Stats stats() {
+        var em = Panache.getEntityManager();
+        Object[] counts = (Object[]) em.createNativeQuery(
+                "select count(*) filter (where live), count(*) filter (where not live) from"
+                        + " (select bool_or(not deleted) as live from subject_version group by subject) s")
+                .getSingleResult();
+        long versions = ((Number) em.createNativeQuery("select count(*) from subject_version where not deleted")
+                .getSingleResult()).longValue();
+        Map<String, Long> schemasByType = byType(em.createNativeQuery(
+                "select schema_type, count(*) from schema_content group by schema_type order by 1").getResultList());
+        Map<String, Long> versionsByType = byType(em.createNativeQuery(
+                "select c.schema_type, count(*) from subject_version v join schema_content c on c.id = v.schema_id"
+                        + " where not v.deleted group by c.schema_type order by 1").getResultList());
+        long lastSeq = ((Number) em.createNativeQuery("select last from registry_event_counter where id = 1")
+                .getSingleResult()).longValue();
+        return new Stats(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue(), versions,
+                schemasByType.values().stream().mapToLong(Long::longValue).sum(), schemasByType, versionsByType,
+                lastSeq);
+    }
+
+    private static Map<String, Long> byType(List<Object[]> rows) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            counts.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return null;
+    }
+}
