@@ -49,6 +49,7 @@ final class ApiViews {
     }
 
     private static void addContent(ObjectNode node, StoredSchema schema, String schemaText) {
+        node.put("guid", schema.guid());
         node.put("schema", schemaText == null ? schema.schema() : schemaText);
         if (!schema.references().isEmpty()) {
             node.set("references", references(schema.references()));

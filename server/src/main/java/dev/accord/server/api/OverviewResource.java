@@ -15,9 +15,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 
-/** Accord's whole-registry views: the subject list with its facts, counts, and the rule catalogue. */
+/** Accord's whole-registry views: the subject list with its facts, counts, the rule catalogue, the API contract. */
 @Path("/v1")
 @Produces({MediaTypes.SCHEMA_REGISTRY_V1_JSON, MediaTypes.SCHEMA_REGISTRY_JSON, MediaTypes.JSON})
 public class OverviewResource {
@@ -61,6 +63,19 @@ public class OverviewResource {
         stats.versionsByType().forEach(versions::put);
         node.put("lastEventSeq", stats.lastEventSeq());
         return ApiResponses.ok(node);
+    }
+
+    /** The hand-written OpenAPI description of this API. */
+    @GET
+    @Path("/openapi.yaml")
+    @Produces("application/yaml")
+    public Response openApi() throws IOException {
+        try (InputStream in = OverviewResource.class.getResourceAsStream("/META-INF/accord/openapi.yaml")) {
+            if (in == null) {
+                return ApiResponses.error(404, 404, "openapi.yaml is not packaged in this build");
+            }
+            return Response.ok(in.readAllBytes(), "application/yaml").build();
+        }
     }
 
     /** The rule catalogue: every rule ID Accord reports, its purpose and what it breaks per policy. */

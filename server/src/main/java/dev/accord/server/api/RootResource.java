@@ -1,10 +1,13 @@
 package dev.accord.server.api;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.smallrye.common.annotation.NonBlocking;
-import jakarta.transaction.Transactional;
+import dev.accord.server.registry.ErrorCode;
+import dev.accord.server.registry.RegistryException;
+import dev.accord.server.registry.RegistryOverview;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,21 +15,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.io.IOException;
-import java.io.InputStream;
 
-/** The root no-ops, contexts, server metadata and the OpenAPI document. */
+/** The root no-ops and contexts. */
 @Path("/")
 @Consumes(MediaType.WILDCARD)
 @Produces({MediaTypes.SCHEMA_REGISTRY_V1_JSON, MediaTypes.SCHEMA_REGISTRY_JSON, MediaTypes.JSON})
 public class RootResource {
 
-    @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
-    String version;
-
-    private volatile String clusterId;
+    @Inject
+    RegistryOverview overview;
 
     /** Non-blocking: it is also the constant-answer baseline of the load benchmark. */
     @GET
@@ -48,45 +46,19 @@ public class RootResource {
         return ApiResponses.ok(java.util.List.of("."));
     }
 
-    @GET
-    @Path("v1/metadata/id")
-    public Response clusterId() {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        ObjectNode scope = body.putObject("scope");
-        scope.putArray("path");
-        scope.putObject("clusters").put("schema-registry-cluster", loadClusterId());
-        body.put("id", loadClusterId());
-        return ApiResponses.ok(body);
-    }
-
-    @GET
-    @Path("v1/metadata/version")
-    public Response version() {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("version", version);
-        body.put("commitId", "");
-        return ApiResponses.ok(body);
-    }
-
-    /** The hand-written OpenAPI description of this API. */
-    @GET
-    @Path("v1/openapi.yaml")
-    @Produces("application/yaml")
-    public Response openApi() throws IOException {
-        try (InputStream in = RootResource.class.getResourceAsStream("/META-INF/accord/openapi.yaml")) {
-            if (in == null) {
-                return ApiResponses.error(404, 404, "openapi.yaml is not packaged in this build");
-            }
-            return Response.ok(in.readAllBytes(), "application/yaml").build();
+    /**
+     * Only the default context exists (named "." or, qualified, ":.:"; a bare "." segment is normalised away
+     * by HTTP path handling); it can be "deleted" only when it holds nothing.
+     */
+    @DELETE
+    @Path("contexts/{context}")
+    public Response deleteContext(@PathParam("context") String context) {
+        if (!context.equals(".") && !context.equals(":.:")) {
+            throw new RegistryException(ErrorCode.SUBJECT_NOT_FOUND, "Context '" + context + "' not found.");
         }
-    }
-
-    @Transactional
-    String loadClusterId() {
-        if (clusterId == null) {
-            clusterId = (String) Panache.getEntityManager()
-                    .createNativeQuery("select value from registry_info where key = 'cluster_id'").getSingleResult();
+        if (overview.stats().subjects() + overview.stats().deletedSubjects() > 0) {
+            throw new RegistryException(ErrorCode.CONTEXT_NOT_EMPTY, "Context '.' is not empty");
         }
-        return clusterId;
+        return Response.noContent().build();
     }
 }

@@ -126,6 +126,27 @@ public class SchemasResource {
         return ApiResponses.ok(array);
     }
 
+    /** A schema by its GUID (Confluent 8). */
+    @GET
+    @Path("/guids/{guid}")
+    public Response byGuid(@PathParam("guid") String guid, @QueryParam("format") String format) {
+        StoredSchema schema = queries.schema(queries.idsOfGuid(guid).get(0));
+        return ApiResponses.ok(ApiViews.schemaById(schema, resolvedText(schema, format)));
+    }
+
+    /** The ids (with their context) of a GUID. */
+    @GET
+    @Path("/guids/{guid}/ids")
+    public Response idsOfGuid(@PathParam("guid") String guid) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (int id : queries.idsOfGuid(guid)) {
+            ObjectNode node = array.addObject();
+            node.put("context", ".");
+            node.put("id", id);
+        }
+        return ApiResponses.ok(array);
+    }
+
     private String resolvedText(StoredSchema schema, String format) {
         if (format == null || !format.equalsIgnoreCase("resolved") || schema.references().isEmpty()) {
             return null;

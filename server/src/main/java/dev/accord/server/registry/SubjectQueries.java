@@ -158,6 +158,24 @@ public class SubjectQueries {
         return result;
     }
 
+    /** The ids of the contents with this GUID (several only after IMPORTs); 40403 when there are none. */
+    @SuppressWarnings("unchecked")
+    public List<Integer> idsOfGuid(String guid) {
+        java.util.UUID uuid;
+        try {
+            uuid = java.util.UUID.fromString(guid);
+        } catch (IllegalArgumentException e) {
+            throw RegistryException.schemaNotFound("Schema " + guid + " not found");
+        }
+        List<Number> ids = Panache.getEntityManager()
+                .createNativeQuery("select id from schema_content where guid = ?1 order by id")
+                .setParameter(1, uuid).getResultList();
+        if (ids.isEmpty()) {
+            throw RegistryException.schemaNotFound("Schema " + guid + " not found");
+        }
+        return ids.stream().map(Number::intValue).toList();
+    }
+
     /** The highest schema id in use, or 0. */
     public int maxId() {
         Number max = (Number) Panache.getEntityManager()

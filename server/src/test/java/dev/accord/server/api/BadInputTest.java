@@ -52,8 +52,6 @@ class BadInputTest extends ApiTest {
         String subject = subject("types");
         register(subject, body(Map.of("schema", "{}", "schemaType", "XML"))).statusCode(422)
                 .body("error_code", equalTo(42201)).body("message", containsString("XML"));
-        register(subject, body(Map.of("schema", "{\"type\":\"object\"}", "schemaType", "JSON"))).statusCode(422)
-                .body("error_code", equalTo(42201)).body("message", containsString("not supported"));
         register(subject, body(Map.of("schema", "syntax = \"proto3\";", "schemaType", "PROTOBUF"))).statusCode(422)
                 .body("error_code", equalTo(42201)).body("message", containsString("not supported"));
     }

@@ -20,7 +20,7 @@ class RegistrationTest extends ApiTest {
     @Test
     void registersAndServesAVersionByNumberLatestAndMinusOne() {
         String subject = subject("orders-value");
-        String schema = record("Order", "id:string");
+        String schema = record("Order" + System.nanoTime(), "id:string");
         int id = registerOk(subject, schema);
 
         for (String version : List.of("1", "latest", "-1")) {
@@ -227,5 +227,29 @@ class RegistrationTest extends ApiTest {
         String id = client().get("/v1/metadata/id").then().statusCode(200).extract().path("id");
         assertNotEquals("", id);
         client().get("/v1/metadata/id").then().body("id", equalTo(id));
+    }
+
+    @Test
+    void schemasAreAlsoAddressedByAStableGuid() {
+        String schema = record("Guided" + System.nanoTime(), "a:int");
+        String subject = subject("guid");
+        String guid = register(subject, body(schema)).statusCode(200).extract().path("guid");
+        int id = client().get("/subjects/{s}/versions/1", subject).then().body("guid", equalTo(guid))
+                .extract().path("id");
+        client().get("/schemas/guids/{g}", guid).then().statusCode(200).body("schema", equalTo(schema))
+                .body("guid", equalTo(guid));
+        client().get("/schemas/guids/{g}/ids", guid).then().statusCode(200)
+                .body("[0].id", equalTo(id)).body("[0].context", equalTo("."));
+        client().get("/schemas/guids/{g}", "00000000-0000-0000-0000-000000000000").then().statusCode(404)
+                .body("error_code", equalTo(40403));
+        client().get("/schemas/guids/{g}", "not-a-guid").then().statusCode(404).body("error_code", equalTo(40403));
+    }
+
+    @Test
+    void theDefaultContextIsNotEmptyAndOthersDoNotExist() {
+        registerOk(subject("ctx"), record("Ctx", "a:int"));
+        client().delete("/contexts/{c}", ".other").then().statusCode(404).body("error_code", equalTo(40401));
+        client().delete("/contexts/{c}", ":.:").then().statusCode(422).body("error_code", equalTo(42211));
+        client().get("/v1/metadata/deployment").then().statusCode(200).body("attributes", hasItem("accord"));
     }
 }
