@@ -3,7 +3,6 @@ package dev.accord.server.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.accord.core.schema.InvalidSchemaException;
 import dev.accord.core.schema.SchemaParsers;
 import dev.accord.core.schema.SchemaType;
 import dev.accord.server.registry.RegistryException;
@@ -85,7 +84,7 @@ public class SchemasResource {
             if (plain) {
                 return ApiResponses.okBytes(responses.render(schema));
             }
-            ObjectNode body = ApiViews.schemaById(schema, resolvedText(schema, format));
+            ObjectNode body = ApiViews.schemaById(schema, contents.formatted(schema, format));
             if (RequestBodies.flag(fetchMaxId, "fetchMaxId")) {
                 body.put("maxId", queries.maxId());
             }
@@ -98,8 +97,7 @@ public class SchemasResource {
     public Response rawById(@PathParam("id") String id, @QueryParam("format") String format,
                             @QueryParam("subject") String subject) {
         StoredSchema schema = queries.schema(parseId(id));
-        String text = resolvedText(schema, format);
-        return ApiResponses.okBytes((text == null ? schema.schema() : text).getBytes(StandardCharsets.UTF_8));
+        return ApiResponses.okBytes(contents.formatted(schema, format).getBytes(StandardCharsets.UTF_8));
     }
 
     @GET
@@ -131,7 +129,7 @@ public class SchemasResource {
     @Path("/guids/{guid}")
     public Response byGuid(@PathParam("guid") String guid, @QueryParam("format") String format) {
         StoredSchema schema = queries.schema(queries.idsOfGuid(guid).get(0));
-        return ApiResponses.ok(ApiViews.schemaById(schema, resolvedText(schema, format)));
+        return ApiResponses.ok(ApiViews.schemaById(schema, contents.formatted(schema, format)));
     }
 
     /** The ids (with their context) of a GUID. */
@@ -145,17 +143,6 @@ public class SchemasResource {
             node.put("id", id);
         }
         return ApiResponses.ok(array);
-    }
-
-    private String resolvedText(StoredSchema schema, String format) {
-        if (format == null || !format.equalsIgnoreCase("resolved") || schema.references().isEmpty()) {
-            return null;
-        }
-        try {
-            return contents.parsed(schema).resolved();
-        } catch (InvalidSchemaException e) {
-            return null;
-        }
     }
 
     private static int parseId(String id) {

@@ -1,6 +1,5 @@
 package dev.accord.server.api;
 
-import dev.accord.core.schema.InvalidSchemaException;
 import dev.accord.server.registry.Deletions;
 import dev.accord.server.registry.RegistryException;
 import dev.accord.server.registry.Registrations;
@@ -95,7 +94,7 @@ public class SubjectsResource {
     public Response version(@PathParam("subject") String subject, @PathParam("version") String version,
                             @QueryParam("deleted") String deleted, @QueryParam("format") String format) {
         SubjectVersion found = queries.version(subject, VersionId.parse(version), RequestBodies.flag(deleted, "deleted"));
-        return ApiResponses.ok(ApiViews.version(found, formatted(found, format)));
+        return ApiResponses.ok(ApiViews.version(found, contents.formatted(found.schema(), format)));
     }
 
     /** The schema text alone, unescaped. */
@@ -104,8 +103,7 @@ public class SubjectsResource {
     public Response rawSchema(@PathParam("subject") String subject, @PathParam("version") String version,
                               @QueryParam("deleted") String deleted, @QueryParam("format") String format) {
         SubjectVersion found = queries.version(subject, VersionId.parse(version), RequestBodies.flag(deleted, "deleted"));
-        String text = formatted(found, format);
-        return ApiResponses.okBytes((text == null ? found.schema().schema() : text)
+        return ApiResponses.okBytes(contents.formatted(found.schema(), format)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
@@ -144,18 +142,6 @@ public class SubjectsResource {
         }
         SubjectVersion found = queries.latestWithMetadata(subject, pairs, RequestBodies.flag(deleted, "deleted"));
         return ApiResponses.ok(ApiViews.version(found, null));
-    }
-
-    /** The text for a {@code format} parameter: "resolved" inlines referenced types; others are ignored. */
-    private String formatted(SubjectVersion version, String format) {
-        if (format == null || !format.equalsIgnoreCase("resolved") || version.schema().references().isEmpty()) {
-            return null;
-        }
-        try {
-            return contents.parsed(version.schema()).resolved();
-        } catch (InvalidSchemaException e) {
-            return null;
-        }
     }
 
     static String stripDefaultContext(String prefix) {

@@ -81,6 +81,18 @@ public class SchemaContents {
                 parsers.parse(schema.type(), schema.schema(), schema.references(), storedReferences()));
     }
 
+    /**
+     * The text to show for a {@code format} query parameter: with "resolved", referenced types inlined;
+     * otherwise (and for schemas without references) the stored text. Unknown formats are ignored, as in
+     * Confluent's registry.
+     */
+    public String formatted(StoredSchema schema, String format) {
+        if (format == null || !format.equalsIgnoreCase("resolved") || schema.references().isEmpty()) {
+            return schema.schema();
+        }
+        return parsed(schema).resolved();
+    }
+
     /** Parses submitted content, resolving its (already version-resolved) references from storage. */
     public ParsedSchema parse(SchemaType type, String text, List<SchemaReference> references) {
         return parsers.parse(type, text, references, storedReferences());
