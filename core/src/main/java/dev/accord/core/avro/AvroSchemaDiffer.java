@@ -9,8 +9,10 @@ import dev.accord.core.schema.ParsedSchema;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
+import org.apache.avro.SchemaCompatibility.SchemaIncompatibilityType;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -34,7 +36,19 @@ public final class AvroSchemaDiffer implements SchemaDiffer {
         if (directions.contains(Direction.FORWARD)) {
             collect(oldAvro, newAvro, Direction.FORWARD, changes);
         }
-        changes.addAll(AvroStructureDiff.between(oldAvro, newAvro));
+        // a structural note about a place that already has a breaking change would only repeat it
+        Set<String> breakingPlaces = new HashSet<>();
+        for (Change change : changes) {
+            breakingPlaces.add("old" + change.oldPath());
+            breakingPlaces.add("new" + change.newPath());
+        }
+        for (Change note : AvroStructureDiff.between(oldAvro, newAvro)) {
+            boolean covered = (note.oldPath() != null && breakingPlaces.contains("old" + note.oldPath()))
+                    || (note.newPath() != null && breakingPlaces.contains("new" + note.newPath()));
+            if (!covered) {
+                changes.add(note);
+            }
+        }
         return changes;
     }
 
@@ -46,11 +60,11 @@ public final class AvroSchemaDiffer implements SchemaDiffer {
             throw new IllegalStateException("Schema too deeply nested to check", e);
         }
         for (Incompatibility incompatibility : pair.getResult().getIncompatibilities()) {
-            changes.add(toChange(incompatibility, direction));
+            changes.add(toChange(incompatibility, direction, reader, writer));
         }
     }
 
-    private static Change toChange(Incompatibility inc, Direction direction) {
+    private static Change toChange(Incompatibility inc, Direction direction, Schema reader, Schema writer) {
         boolean newIsReader = direction == Direction.BACKWARD;
         String readerSide = newIsReader ? "new" : "old";
         String writerSide = newIsReader ? "old" : "new";
@@ -112,8 +126,17 @@ public final class AvroSchemaDiffer implements SchemaDiffer {
         if (RuleCatalog.byId(ruleId).isEmpty()) { // Avro grew an incompatibility type we do not know
             throw new IllegalStateException("Avro reported a rule missing from the catalogue: " + ruleId);
         }
-        String oldPath = newIsReader ? null : path;
-        String newPath = newIsReader ? path : null;
+        // Avro locates the problem in the reading schema; show the same element in the writing one too
+        String writerPath = AvroPaths.translate(reader, writer, path);
+        if (inc.getType() == SchemaIncompatibilityType.MISSING_UNION_BRANCH && path.matches(".*/\\d+$")) {
+            // here Avro's last step is the index of the writer's branch the reader lacks
+            String union = path.substring(0, path.lastIndexOf('/'));
+            String writerUnion = AvroPaths.translate(reader, writer, union);
+            writerPath = writerUnion == null ? null : writerUnion + path.substring(path.lastIndexOf('/'));
+            path = union.isEmpty() ? "/" : union;
+        }
+        String oldPath = newIsReader ? writerPath : path;
+        String newPath = newIsReader ? path : writerPath;
         String oldValue = newIsReader ? writerValue : readerValue;
         String newValue = newIsReader ? readerValue : writerValue;
         return new Change(ruleId, oldPath, newPath, oldValue, newValue, message, hint, info, Set.of(direction));

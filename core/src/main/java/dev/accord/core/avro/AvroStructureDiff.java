@@ -56,7 +56,7 @@ final class AvroStructureDiff {
         Set<Schema.Field> matchedOld = new HashSet<>();
         for (int n = 0; n < newFields.size(); n++) {
             Schema.Field newField = newFields.get(n);
-            int o = indexOf(oldFields, newField);
+            int o = indexOf(oldRecord, newField);
             String newFieldPath = newPath + "/fields/" + n;
             if (o < 0) {
                 changes.add(info(AvroRules.FIELD_ADDED.id(), null, newFieldPath, null, newField.name(),
@@ -88,15 +88,16 @@ final class AvroStructureDiff {
         }
     }
 
-    private static int indexOf(List<Schema.Field> oldFields, Schema.Field newField) {
-        for (int i = 0; i < oldFields.size(); i++) {
-            if (oldFields.get(i).name().equals(newField.name())) {
-                return i;
-            }
+    /** The position of the new field's counterpart in the old record: same name, else one of its aliases. */
+    private static int indexOf(Schema oldRecord, Schema.Field newField) {
+        Schema.Field byName = oldRecord.getField(newField.name()); // Avro keeps a name index: no scan
+        if (byName != null) {
+            return byName.pos();
         }
-        for (int i = 0; i < oldFields.size(); i++) {
-            if (newField.aliases().contains(oldFields.get(i).name())) {
-                return i;
+        for (String alias : newField.aliases()) {
+            Schema.Field byAlias = oldRecord.getField(alias);
+            if (byAlias != null) {
+                return byAlias.pos();
             }
         }
         return -1;

@@ -1,6 +1,7 @@
 package dev.accord.core.compat;
 
 import dev.accord.core.avro.AvroSchemaDiffer;
+import dev.accord.core.json.JsonSchemaDiffer;
 import dev.accord.core.schema.ParsedSchema;
 import dev.accord.core.schema.SchemaType;
 
@@ -21,6 +22,7 @@ public final class CompatibilityChecker {
 
     public CompatibilityChecker() {
         differs.put(SchemaType.AVRO, new AvroSchemaDiffer());
+        differs.put(SchemaType.JSON, new JsonSchemaDiffer());
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.accord.core.compat;
 
 import dev.accord.core.avro.AvroRules;
+import dev.accord.core.json.JsonSchemaRules;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class RuleCatalog {
     static {
         register(List.of(SCHEMA_TYPE_CHANGED));
         register(AvroRules.all());
+        register(JsonSchemaRules.all());
     }
 
     private RuleCatalog() {

@@ -56,14 +56,14 @@ class AvroCompatibilityTest {
         if (change.breaks(Direction.BACKWARD)) {
             // the new schema reads: the place is in the new schema
             assertNotNull(change.newPath(), () -> "BACKWARD change without newPath: " + change);
-            assertNull(change.oldPath());
+            assertTrue(change.oldPath() == null || change.oldPath().startsWith("/"), change::toString);
             assertTrue(change.newPath().startsWith("/"), change.newPath());
             assertTrue(change.message().contains("new schema") || change.ruleId().equals("NAME_MISMATCH"),
                     change.message());
         } else {
             assertTrue(change.breaks(Direction.FORWARD));
             assertNotNull(change.oldPath(), () -> "FORWARD change without oldPath: " + change);
-            assertNull(change.newPath());
+            assertTrue(change.newPath() == null || change.newPath().startsWith("/"), change::toString);
             assertTrue(change.oldPath().startsWith("/"), change.oldPath());
             assertTrue(change.message().contains("old schema") || change.ruleId().equals("NAME_MISMATCH"),
                     change.message());
@@ -395,7 +395,8 @@ class AvroCompatibilityTest {
         void missingUnionBranchWhenABranchIsRemoved() {
             Change change = onlyChange(check(CompatibilityLevel.BACKWARD,
                     record("R", field("u", "['null','int']")), record("R", field("u", "['null','int','string']"))));
-            assertRule("MISSING_UNION_BRANCH", Direction.BACKWARD, "/fields/0/type/2", change);
+            assertRule("MISSING_UNION_BRANCH", Direction.BACKWARD, "/fields/0/type", change);
+            assertEquals("/fields/0/type/2", change.oldPath(), "the old union's branch the new one lacks");
             assertTrue(change.detail().contains("STRING"), change.detail());
             assertEquals("The new schema is missing a type inside a union field at path '/fields/0/type/2' in the"
                     + " old schema", change.message());
@@ -406,8 +407,9 @@ class AvroCompatibilityTest {
             String two = record("R", field("u", "['null','int']"));
             String three = record("R", field("u", "['null','int','string']"));
             assertTrue(check(CompatibilityLevel.BACKWARD, three, two).compatible());
-            assertRule("MISSING_UNION_BRANCH", Direction.FORWARD, "/fields/0/type/2",
-                    onlyChange(check(CompatibilityLevel.FORWARD, three, two)));
+            Change change = onlyChange(check(CompatibilityLevel.FORWARD, three, two));
+            assertRule("MISSING_UNION_BRANCH", Direction.FORWARD, "/fields/0/type", change);
+            assertEquals("/fields/0/type/2", change.newPath(), "the new union's branch the old one lacks");
         }
 
         @Test
@@ -430,7 +432,8 @@ class AvroCompatibilityTest {
             String newInner = record("Payload", A_INT, field("b", "'string'"));
             Change change = onlyChange(check(CompatibilityLevel.BACKWARD, withUnionOf(newInner), withUnionOf(oldInner)));
             // Avro reports that no branch of the new union can read the old record
-            assertRule("MISSING_UNION_BRANCH", Direction.BACKWARD, "/fields/0/type/1", change);
+            assertRule("MISSING_UNION_BRANCH", Direction.BACKWARD, "/fields/0/type", change);
+            assertEquals("/fields/0/type/1", change.oldPath());
             assertTrue(change.detail().contains("RECORD"), change.detail());
         }
 

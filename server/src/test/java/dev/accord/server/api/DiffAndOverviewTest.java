@@ -37,7 +37,8 @@ class DiffAndOverviewTest extends ApiTest {
         Map<String, Object> doc = changes.stream().filter(c -> c.get("ruleId").equals("DOC_CHANGED")).findFirst()
                 .orElseThrow();
         assertEquals(List.of(), doc.get("breaks"));
-        assertTrue(changes.stream().anyMatch(c -> c.get("ruleId").equals("FIELD_ADDED")));
+        // the added field is reported once, by the rule that says what it breaks
+        assertTrue(changes.stream().noneMatch(c -> c.get("ruleId").equals("FIELD_ADDED")), changes::toString);
     }
 
     @Test
@@ -52,7 +53,8 @@ class DiffAndOverviewTest extends ApiTest {
                 .body("changes.ruleId", hasItem("READER_FIELD_MISSING_DEFAULT_VALUE"));
         client().queryParam("from", 2).queryParam("to", 1).get("/v1/subjects/{s}/diff", subject).then()
                 .statusCode(200).body("compatible.BACKWARD", equalTo(true)).body("compatible.FORWARD", equalTo(false))
-                .body("changes.ruleId", hasItem("FIELD_REMOVED"));
+                .body("changes.ruleId", hasItem("READER_FIELD_MISSING_DEFAULT_VALUE"))
+                .body("changes.find { it.ruleId == 'READER_FIELD_MISSING_DEFAULT_VALUE' }.oldPath", equalTo("/fields/1"));
         client().queryParam("from", 7).get("/v1/subjects/{s}/diff", subject).then().statusCode(404)
                 .body("error_code", equalTo(40402));
         client().get("/v1/subjects/{s}/diff", subject("nobody")).then().statusCode(404)
