@@ -25,8 +25,8 @@ import java.util.Set;
 public final class AvroSchemaDiffer implements SchemaDiffer {
 
     @Override
-    public List<Change> diff(ParsedSchema oldSchema, ParsedSchema newSchema, Set<Direction> directions,
-                             CompatibilityPolicy policy) {
+    public List<Change> breakingChanges(ParsedSchema oldSchema, ParsedSchema newSchema, Set<Direction> directions,
+                                        CompatibilityPolicy policy) {
         Schema oldAvro = ((AvroSchema) oldSchema).schema();
         Schema newAvro = ((AvroSchema) newSchema).schema();
         List<Change> changes = new ArrayList<>();
@@ -36,6 +36,15 @@ public final class AvroSchemaDiffer implements SchemaDiffer {
         if (directions.contains(Direction.FORWARD)) {
             collect(oldAvro, newAvro, Direction.FORWARD, changes);
         }
+        return changes;
+    }
+
+    @Override
+    public List<Change> diff(ParsedSchema oldSchema, ParsedSchema newSchema, Set<Direction> directions,
+                             CompatibilityPolicy policy) {
+        Schema oldAvro = ((AvroSchema) oldSchema).schema();
+        Schema newAvro = ((AvroSchema) newSchema).schema();
+        List<Change> changes = new ArrayList<>(breakingChanges(oldSchema, newSchema, directions, policy));
         // a structural note about a place that already has a breaking change would only repeat it
         Set<String> breakingPlaces = new HashSet<>();
         for (Change change : changes) {

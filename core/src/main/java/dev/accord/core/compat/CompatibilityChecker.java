@@ -49,13 +49,10 @@ public final class CompatibilityChecker {
     /** The changes from old to new that break at least one of the directions. */
     public List<Change> breakingChanges(ParsedSchema oldSchema, ParsedSchema newSchema, Set<Direction> directions,
                                         CompatibilityPolicy policy) {
-        List<Change> breaking = new ArrayList<>();
-        for (Change change : diff(oldSchema, newSchema, directions, policy)) {
-            if (change.breaks().stream().anyMatch(directions::contains)) {
-                breaking.add(change);
-            }
+        if (oldSchema.type() != newSchema.type()) {
+            return diff(oldSchema, newSchema, directions, policy);
         }
-        return breaking;
+        return differ(oldSchema.type()).breakingChanges(oldSchema, newSchema, directions, policy);
     }
 
     /** Every change between two schemas that matters for the directions, breaking or not. */
@@ -66,10 +63,14 @@ public final class CompatibilityChecker {
                     newSchema.type().name(), "Incompatible because of different schema type",
                     "register the new format under a new subject", null, Set.of(Direction.BACKWARD, Direction.FORWARD)));
         }
-        SchemaDiffer differ = differs.get(oldSchema.type());
+        return differ(oldSchema.type()).diff(oldSchema, newSchema, directions, policy);
+    }
+
+    private SchemaDiffer differ(SchemaType type) {
+        SchemaDiffer differ = differs.get(type);
         if (differ == null) {
-            throw new IllegalArgumentException("No compatibility checker for " + oldSchema.type());
+            throw new IllegalArgumentException("No compatibility checker for " + type);
         }
-        return differ.diff(oldSchema, newSchema, directions, policy);
+        return differ;
     }
 }

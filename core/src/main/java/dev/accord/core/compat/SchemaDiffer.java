@@ -14,4 +14,14 @@ public interface SchemaDiffer {
      */
     List<Change> diff(ParsedSchema oldSchema, ParsedSchema newSchema, Set<Direction> directions,
                       CompatibilityPolicy policy);
+
+    /**
+     * Only the changes that break one of the directions: what a compatibility check needs. A differ that can
+     * skip its non-breaking notes (documentation, added fields, ...) overrides this to save the work.
+     */
+    default List<Change> breakingChanges(ParsedSchema oldSchema, ParsedSchema newSchema, Set<Direction> directions,
+                                         CompatibilityPolicy policy) {
+        return diff(oldSchema, newSchema, directions, policy).stream()
+                .filter(change -> change.breaks().stream().anyMatch(directions::contains)).toList();
+    }
 }
