@@ -120,4 +120,22 @@ class JsonSchemaApiTest extends ApiTest {
         client().get("/v1/subjects/{s}/diff", subject).then().statusCode(200)
                 .body("compatible.BACKWARD", equalTo(true)).body("compatible.FORWARD", equalTo(false));
     }
+
+    @Test
+    void hostileJsonSchemasGetAClearAnswerNotACrash() {
+        String subject = subject("hostile");
+        int depth = 5000;
+        String deep = "{\"type\":\"array\",\"items\":".repeat(depth) + "{}" + "}".repeat(depth);
+        register(subject, json(deep)).statusCode(422).body("error_code", equalTo(42201))
+                .body("message", containsString("nested"));
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            values.append(i == 0 ? "" : ",").append('"').append("v").append(i).append('"');
+        }
+        String hugeEnum = "{\"type\":\"string\",\"enum\":[" + values + "]}";
+        register(subject, json(hugeEnum)).statusCode(200);
+        String fewer = "{\"type\":\"string\",\"enum\":[" + values.substring(0, values.lastIndexOf(",")) + "]}";
+        // accepting fewer values breaks BACKWARD: old documents may hold the dropped one
+        register(subject, json(fewer)).statusCode(409).body("message", containsString("ENUM_ARRAY_NARROWED"));
+    }
 }
