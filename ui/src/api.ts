@@ -29,6 +29,8 @@ export interface SubjectSummary {
   /** The subject's own level, or null when it follows the global one. */
   compatibilityLevel: Level | null;
   effectiveCompatibilityLevel: Level;
+  /** The subject's own policy, or null when it follows the global one. */
+  ownCompatibilityPolicy: Policy | null;
   compatibilityPolicy: Policy | null;
   deleted: boolean;
   updatedAt: string;
@@ -215,6 +217,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 
 export const api = {
   subjects: (deleted = false) => call<SubjectSummary[]>('GET', `/v1/subjects${query({ deleted: deleted || undefined })}`),
+  subjectSummary: (subject: string) => call<SubjectSummary>('GET', `/v1/subjects/${seg(subject)}`),
   stats: () => call<Stats>('GET', '/v1/stats'),
   events: (after: number, limit: number) => call<RegistryEvent[]>('GET', `/v1/events${query({ after, limit })}`),
   versions: (subject: string, deleted = true) =>

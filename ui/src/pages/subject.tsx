@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { LEVELS, POLICIES, type Config, type Level, type Policy, type SchemaVersion, api, cachedSubjects, invalidateSubjects } from '../api';
+import { LEVELS, POLICIES, type Config, type Level, type Policy, type SchemaVersion, api, invalidateSubjects } from '../api';
 import {
   CopyButton,
   Empty,
@@ -157,13 +157,18 @@ const INHERIT = '';
 /** The subject's effective level and policy, editable; "inherit" follows the global config. */
 function CompatibilitySettings({ subject }: { subject: string }) {
   const state = useAsync(async () => {
-    const [effective, global, summaries] = await Promise.all([
+    const [effective, global, summary] = await Promise.all([
       api.effectiveConfig(subject),
       api.globalConfig(),
-      cachedSubjects(true).catch(() => [] as { subject: string; compatibilityLevel: Level | null }[]),
+      // a subject configured before its first version has no summary: fall back to comparing with global
+      api.subjectSummary(subject).catch(() => undefined),
     ]);
-    const own = summaries.find((s) => s.subject === subject);
-    return { effective, global, ownLevel: own ? own.compatibilityLevel : undefined };
+    return {
+      effective,
+      global,
+      ownLevel: summary ? summary.compatibilityLevel : undefined,
+      ownPolicy: summary ? summary.ownCompatibilityPolicy : undefined,
+    };
   }, [subject]);
   const [level, setLevel] = useState<string>(INHERIT);
   const [policy, setPolicy] = useState<string>(INHERIT);
@@ -171,7 +176,12 @@ function CompatibilitySettings({ subject }: { subject: string }) {
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState('');
 
-  const ownOf = (d: { effective: Config; global: Config; ownLevel: Level | null | undefined }) => ({
+  const ownOf = (d: {
+    effective: Config;
+    global: Config;
+    ownLevel: Level | null | undefined;
+    ownPolicy: Policy | null | undefined;
+  }) => ({
     // The summary says whether the level is the subject's own; without it, a level that differs from the
     // global one must be the subject's own.
     level:
@@ -181,9 +191,11 @@ function CompatibilitySettings({ subject }: { subject: string }) {
           ? d.effective.compatibilityLevel ?? INHERIT
           : INHERIT,
     policy:
-      (d.effective.compatibilityPolicy ?? 'STRICT') !== (d.global.compatibilityPolicy ?? 'STRICT')
-        ? d.effective.compatibilityPolicy ?? INHERIT
-        : INHERIT,
+      d.ownPolicy !== undefined
+        ? d.ownPolicy ?? INHERIT
+        : (d.effective.compatibilityPolicy ?? 'STRICT') !== (d.global.compatibilityPolicy ?? 'STRICT')
+          ? d.effective.compatibilityPolicy ?? INHERIT
+          : INHERIT,
   });
 
   useEffect(() => {

@@ -11,6 +11,7 @@ import dev.accord.server.registry.RegistryOverview;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
@@ -33,19 +34,32 @@ public class OverviewResource {
     public Response subjects(@QueryParam("deleted") String deleted) {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         for (RegistryOverview.SubjectSummary summary : overview.subjects(RequestBodies.flag(deleted, "deleted"))) {
-            ObjectNode node = array.addObject();
-            node.put("subject", summary.subject());
-            node.put("versions", summary.versions());
-            node.put("latestVersion", summary.latestVersion());
-            node.put("latestId", summary.latestId());
-            node.put("schemaType", summary.schemaType());
-            node.put("compatibilityLevel", summary.compatibilityLevel());
-            node.put("effectiveCompatibilityLevel", summary.effectiveCompatibilityLevel());
-            node.put("compatibilityPolicy", summary.compatibilityPolicy());
-            node.put("deleted", summary.deleted());
-            node.put("updatedAt", summary.updatedAt() == null ? null : summary.updatedAt().toString());
+            array.add(summary(summary));
         }
         return ApiResponses.ok(array);
+    }
+
+    /** One subject's facts, soft-deleted subjects included. */
+    @GET
+    @Path("/subjects/{subject}")
+    public Response subject(@PathParam("subject") String subject) {
+        return ApiResponses.ok(summary(overview.subject(subject)));
+    }
+
+    private static ObjectNode summary(RegistryOverview.SubjectSummary summary) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("subject", summary.subject());
+        node.put("versions", summary.versions());
+        node.put("latestVersion", summary.latestVersion());
+        node.put("latestId", summary.latestId());
+        node.put("schemaType", summary.schemaType());
+        node.put("compatibilityLevel", summary.compatibilityLevel());
+        node.put("effectiveCompatibilityLevel", summary.effectiveCompatibilityLevel());
+        node.put("ownCompatibilityPolicy", summary.ownCompatibilityPolicy());
+        node.put("compatibilityPolicy", summary.compatibilityPolicy());
+        node.put("deleted", summary.deleted());
+        node.put("updatedAt", summary.updatedAt() == null ? null : summary.updatedAt().toString());
+        return node;
     }
 
     @GET

@@ -23,7 +23,8 @@ public class RegistryOverview {
     /** One subject with what a list or a dashboard shows about it. */
     public record SubjectSummary(String subject, int versions, int latestVersion, int latestId, String schemaType,
                                  String compatibilityLevel, String effectiveCompatibilityLevel,
-                                 String compatibilityPolicy, boolean deleted, Instant updatedAt) {
+                                 String ownCompatibilityPolicy, String compatibilityPolicy, boolean deleted,
+                                 Instant updatedAt) {
     }
 
     /** Counts of live subjects, versions and schemas, by type. */
@@ -31,15 +32,34 @@ public class RegistryOverview {
                         Map<String, Long> schemasByType, Map<String, Long> versionsByType, long lastEventSeq) {
     }
 
-    @SuppressWarnings("unchecked")
     public List<SubjectSummary> subjects(boolean includeDeleted) {
+        return summaries(null, includeDeleted);
+    }
+
+    /** One subject's summary (soft-deleted subjects included); 40401 when it has no versions. */
+    public SubjectSummary subject(String subject) {
+        SubjectNames.validate(subject);
+        List<SubjectSummary> found = summaries(subject, true);
+        if (found.isEmpty()) {
+            throw RegistryException.subjectNotFound(subject);
+        }
+        return found.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<SubjectSummary> summaries(String onlySubject, boolean includeDeleted) {
         // the latest version of each subject: live ones first, so a deleted subject shows its last version
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery(
+        var query = Panache.getEntityManager().createNativeQuery(
                 "select distinct on (v.subject) v.subject, v.version, v.schema_id, c.schema_type, v.deleted,"
                         + " (select count(*) from subject_version l where l.subject = v.subject and not l.deleted),"
                         + " (select max(u.created_at) from subject_version u where u.subject = v.subject)"
                         + " from subject_version v join schema_content c on c.id = v.schema_id"
-                        + " order by v.subject, v.deleted, v.version desc").getResultList();
+                        + (onlySubject == null ? "" : " where v.subject = ?1")
+                        + " order by v.subject, v.deleted, v.version desc");
+        if (onlySubject != null) {
+            query.setParameter(1, onlySubject);
+        }
+        List<Object[]> rows = query.getResultList();
         Map<String, SubjectConfig> own = new HashMap<>();
         for (Object[] row : (List<Object[]>) Panache.getEntityManager()
                 .createNativeQuery("select subject, config from registry_config where subject <> ''").getResultList()) {
@@ -56,9 +76,11 @@ public class RegistryOverview {
             SubjectConfig subjectConfig = own.get(subject);
             SubjectConfig effective = subjectConfig == null ? global : global.overlay(subjectConfig);
             boolean ownLevel = subjectConfig != null && subjectConfig.field(SubjectConfig.LEVEL) != null;
+            boolean ownPolicy = subjectConfig != null && subjectConfig.field(SubjectConfig.POLICY) != null;
             summaries.add(new SubjectSummary(subject, ((Number) row[5]).intValue(), ((Number) row[1]).intValue(),
                     ((Number) row[2]).intValue(), (String) row[3], ownLevel ? subjectConfig.level().name() : null,
-                    effective.level().name(), effective.policy().name(), deleted, toInstant(row[6])));
+                    effective.level().name(), ownPolicy ? subjectConfig.policy().name() : null,
+                    effective.policy().name(), deleted, toInstant(row[6])));
         }
         return summaries;
     }

@@ -86,7 +86,12 @@ class DiffAndOverviewTest extends ApiTest {
         assertEquals("FULL", mine.get("effectiveCompatibilityLevel"));
         assertEquals(false, mine.get("deleted"));
 
+        client().get("/v1/subjects/{s}", subject).then().statusCode(200).body("compatibilityLevel", equalTo("FULL"))
+                .body("ownCompatibilityPolicy", equalTo(null)).body("compatibilityPolicy", equalTo("STRICT"));
+        client().get("/v1/subjects/{s}", subject("nobody")).then().statusCode(404).body("error_code", equalTo(40401));
+
         client().delete("/subjects/{s}", subject).then().statusCode(200);
+        client().get("/v1/subjects/{s}", subject).then().statusCode(200).body("deleted", equalTo(true));
         assertTrue(client().get("/v1/subjects").then().extract().jsonPath().getList("subject").stream()
                 .noneMatch(subject::equals));
         client().queryParam("deleted", "true").get("/v1/subjects").then().body("subject", hasItem(subject));
