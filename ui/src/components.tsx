@@ -75,6 +75,45 @@ export function ErrorMessage({ error, action }: { error: unknown; action?: strin
   );
 }
 
+/** One labelled drop-down: the form fields of every page are built from it. */
+export function ChoiceField({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+  first,
+  inline,
+  describedBy,
+  children,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  options: readonly (string | { value: string; label: string })[];
+  onChange: (value: string) => void;
+  /** An option before the list, e.g. "All types" or "Inherit global". */
+  first?: { value: string; label: string };
+  inline?: boolean;
+  describedBy?: string;
+  children?: ComponentChildren;
+}) {
+  const all = [...(first ? [first] : []), ...options.map((o) => (typeof o === 'string' ? { value: o, label: o } : o))];
+  return (
+    <div class={inline ? 'field inline' : 'field'}>
+      <label for={id}>{label}</label>
+      <select id={id} value={value} aria-describedby={describedBy} onChange={(e) => onChange((e.target as HTMLSelectElement).value)}>
+        {all.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {children}
+    </div>
+  );
+}
+
 export function Loading({ what }: { what: string }) {
   return (
     <p class="loading" role="status" aria-live="polite">

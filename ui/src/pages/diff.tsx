@@ -11,6 +11,7 @@ import {
   compactValue,
   useAsync,
   useTitle,
+  ChoiceField,
 } from '../components';
 import { languageOf } from '../highlight';
 import { type PrettySchema, normalizePointer, prettySchema } from '../pointer';
@@ -63,26 +64,20 @@ export function DiffPage({ subject, query }: { subject: string; query: URLSearch
       {d && (
         <div class="diff-bar">
         <form class="filters slim" aria-label="Versions to compare" onSubmit={(e) => e.preventDefault()}>
-          <div class="field">
-            <label for="diff-from">Old version</label>
-            <select id="diff-from" value={String(shownFrom ?? '')} onChange={(e) => go(Number((e.target as HTMLSelectElement).value), shownTo)}>
-              {d.numbers.map((n) => (
-                <option key={n} value={n}>
-                  v{n}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="diff-to">New version</label>
-            <select id="diff-to" value={String(shownTo ?? '')} onChange={(e) => go(shownFrom, Number((e.target as HTMLSelectElement).value))}>
-              {d.numbers.map((n) => (
-                <option key={n} value={n}>
-                  v{n}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ChoiceField
+            id="diff-from"
+            label="Old version"
+            value={String(shownFrom ?? '')}
+            options={d.numbers.map((n) => ({ value: String(n), label: `v${n}` }))}
+            onChange={(value) => go(Number(value), shownTo)}
+          />
+          <ChoiceField
+            id="diff-to"
+            label="New version"
+            value={String(shownTo ?? '')}
+            options={d.numbers.map((n) => ({ value: String(n), label: `v${n}` }))}
+            onChange={(value) => go(shownFrom, Number(value))}
+          />
           <div class="field">
             <span class="label-spacer" aria-hidden="true">
               &nbsp;

@@ -12,7 +12,7 @@ import {
   enforcedDirections,
   invalidateSubjects,
 } from '../api';
-import { BreaksBadges, ErrorMessage, Loading, compactValue, useTitle } from '../components';
+import { BreaksBadges, ChoiceField, ErrorMessage, Loading, compactValue, useTitle } from '../components';
 import { locate, resolvePointer } from '../pointer';
 import { Link, href, navigate } from '../router';
 
@@ -305,16 +305,14 @@ export function Playground({ subject: initialSubject }: { subject: string }) {
           </p>
 
           <div class="editor-bar">
-            <div class="field inline">
-              <label for="try-type">Schema type</label>
-              <select id="try-type" value={schemaType} onChange={(e) => setSchemaType((e.target as HTMLSelectElement).value as SchemaType)}>
-                {SCHEMA_TYPES.map((t) => (
-                  <option key={t} value={t}>
-                    {t}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <ChoiceField
+              id="try-type"
+              label="Schema type"
+              value={schemaType}
+              options={SCHEMA_TYPES}
+              onChange={(value) => setSchemaType(value as SchemaType)}
+              inline
+            />
             <button
               type="button"
               class="button"

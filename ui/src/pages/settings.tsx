@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { LEVELS, MODES, POLICIES, type Level, type Policy, api, invalidateSubjects } from '../api';
-import { ErrorMessage, Loading, useAsync, useTitle } from '../components';
+import { ChoiceField, ErrorMessage, Loading, useAsync, useTitle } from '../components';
 
 const MODE_HELP: Record<string, string> = {
   READWRITE: 'normal operation: registrations and deletions are allowed',
@@ -80,27 +80,10 @@ export function SettingsPage() {
             {config.compatibilityPolicy ?? 'STRICT'}.
           </p>
           <form class="stack" onSubmit={saveConfig}>
-            <div class="field">
-              <label for="global-level">Compatibility level</label>
-              <select id="global-level" value={level} onChange={(e) => setLevel((e.target as HTMLSelectElement).value)}>
-                {LEVELS.map((l) => (
-                  <option key={l} value={l}>
-                    {l}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div class="field">
-              <label for="global-policy">Policy</label>
-              <select id="global-policy" value={policy} onChange={(e) => setPolicy((e.target as HTMLSelectElement).value)}>
-                {POLICIES.map((p) => (
-                  <option key={p} value={p}>
-                    {p}
-                  </option>
-                ))}
-              </select>
+            <ChoiceField id="global-level" label="Compatibility level" value={level} options={LEVELS} onChange={setLevel} />
+            <ChoiceField id="global-policy" label="Policy" value={policy} options={POLICIES} onChange={setPolicy}>
               <p class="muted small">LENIENT relaxes JSON Schema open-content-model rules.</p>
-            </div>
+            </ChoiceField>
             <div class="row">
               <button
                 type="submit"
@@ -120,19 +103,11 @@ export function SettingsPage() {
             {MODE_HELP[currentMode.mode] ? ` (${MODE_HELP[currentMode.mode]})` : ''}.
           </p>
           <form class="stack" onSubmit={saveMode}>
-            <div class="field">
-              <label for="global-mode">Mode</label>
-              <select id="global-mode" value={mode} aria-describedby="mode-help" onChange={(e) => setMode((e.target as HTMLSelectElement).value)}>
-                {MODES.map((m) => (
-                  <option key={m} value={m}>
-                    {m}
-                  </option>
-                ))}
-              </select>
+            <ChoiceField id="global-mode" label="Mode" value={mode} options={MODES} onChange={setMode} describedBy="mode-help">
               <p class="muted small" id="mode-help">
                 {MODE_HELP[mode] ?? ''}
               </p>
-            </div>
+            </ChoiceField>
             <div class="row">
               <button type="submit" class="button" disabled={busy !== '' || mode === currentMode.mode}>
                 {busy === 'mode' ? 'Saving…' : 'Change mode'}

@@ -15,6 +15,7 @@ import {
   ago,
   useAsync,
   useTitle,
+  ChoiceField,
 } from '../components';
 import { prettySchema } from '../pointer';
 import { Link, href } from '../router';
@@ -245,28 +246,22 @@ function CompatibilitySettings({ subject }: { subject: string }) {
         </span>
       </p>
       <form class="stack" onSubmit={save}>
-        <div class="field">
-          <label for="subject-level-edit">Level</label>
-          <select id="subject-level-edit" value={level} onChange={(e) => setLevel((e.target as HTMLSelectElement).value)}>
-            <option value={INHERIT}>Inherit global ({global.compatibilityLevel})</option>
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="subject-policy-edit">Policy</label>
-          <select id="subject-policy-edit" value={policy} onChange={(e) => setPolicy((e.target as HTMLSelectElement).value)}>
-            <option value={INHERIT}>Inherit global ({global.compatibilityPolicy ?? 'STRICT'})</option>
-            {POLICIES.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField
+          id="subject-level-edit"
+          label="Level"
+          value={level}
+          options={LEVELS}
+          onChange={setLevel}
+          first={{ value: INHERIT, label: `Inherit global (${global.compatibilityLevel})` }}
+        />
+        <ChoiceField
+          id="subject-policy-edit"
+          label="Policy"
+          value={policy}
+          options={POLICIES}
+          onChange={setPolicy}
+          first={{ value: INHERIT, label: `Inherit global (${global.compatibilityPolicy ?? 'STRICT'})` }}
+        />
         <div class="row">
           <button type="submit" class="button" disabled={!dirty || saving}>
             {saving ? 'Saving…' : 'Save'}

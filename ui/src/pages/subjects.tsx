@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { LEVELS, SCHEMA_TYPES, type SubjectSummary, cachedSubjects } from '../api';
-import { Empty, ErrorMessage, Loading, TypeBadge, formatDate, number, useAsync, useTitle } from '../components';
+import { ChoiceField, Empty, ErrorMessage, Loading, TypeBadge, formatDate, number, useAsync, useTitle } from '../components';
 import { Link, href, navigate } from '../router';
 
 /** Row height in px: fixed, so that only the visible rows of 10,000 are rendered. */
@@ -109,28 +109,22 @@ export function SubjectsPage({ query }: { query: URLSearchParams }) {
             onInput={(e) => set({ q: (e.target as HTMLInputElement).value })}
           />
         </div>
-        <div class="field">
-          <label for="subject-type">Schema type</label>
-          <select id="subject-type" value={type} onChange={(e) => set({ type: (e.target as HTMLSelectElement).value })}>
-            <option value="">All types</option>
-            {SCHEMA_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="subject-level">Compatibility</label>
-          <select id="subject-level" value={level} onChange={(e) => set({ level: (e.target as HTMLSelectElement).value })}>
-            <option value="">All levels</option>
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceField
+          id="subject-type"
+          label="Schema type"
+          value={type}
+          options={SCHEMA_TYPES}
+          onChange={(value) => set({ type: value })}
+          first={{ value: '', label: 'All types' }}
+        />
+        <ChoiceField
+          id="subject-level"
+          label="Compatibility"
+          value={level}
+          options={LEVELS}
+          onChange={(value) => set({ level: value })}
+          first={{ value: '', label: 'All levels' }}
+        />
         <div class="field">
           <label for="subject-sort">Sort by</label>
           <select
