@@ -3,7 +3,7 @@ package dev.accord.core.avro;
 import dev.accord.core.compat.Change;
 import dev.accord.core.compat.CompatibilityPolicy;
 import dev.accord.core.compat.Direction;
-import dev.accord.core.compat.RuleCatalog;
+import dev.accord.core.compat.Rule;
 import dev.accord.core.compat.SchemaDiffer;
 import dev.accord.core.schema.ParsedSchema;
 import org.apache.avro.Schema;
@@ -12,8 +12,10 @@ import org.apache.avro.SchemaCompatibility.Incompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaIncompatibilityType;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -83,58 +85,36 @@ public final class AvroSchemaDiffer implements SchemaDiffer {
         Schema writerFragment = inc.getWriterFragment();
         String readerValue = describe(readerFragment);
         String writerValue = describe(writerFragment);
-        String ruleId = inc.getType().name();
-        String message;
-        String hint;
+        Rule rule = AvroRules.ofIncompatibility(inc.getType().name());
         switch (inc.getType()) {
             case READER_FIELD_MISSING_DEFAULT_VALUE -> {
-                message = "The field '" + info + "' at path '" + path + "' in the " + readerSide
-                        + " schema has no default value and is missing in the " + writerSide + " schema";
-                hint = "give field '" + info + "' a default value (for an optional field: a union with \"null\""
-                        + " first and \"default\": null)";
                 readerValue = info;
                 writerValue = null;
             }
-            case TYPE_MISMATCH -> {
-                message = "The type (path '" + path + "') of a field in the " + readerSide
-                        + " schema does not match with the " + writerSide + " schema";
-                hint = "keep the old type, widen it only along Avro's promotions (int > long > float > double,"
-                        + " string <> bytes), or add a new field with a default instead";
-            }
             case NAME_MISMATCH -> {
-                message = "The name of the schema has changed (path '" + path + "')";
-                hint = "keep the old full name, or list it in the reader's \"aliases\"";
                 readerValue = readerFragment == null ? null : readerFragment.getFullName();
                 writerValue = writerFragment == null ? null : writerFragment.getFullName();
             }
             case FIXED_SIZE_MISMATCH -> {
-                message = "The size of FIXED type field at path '" + path + "' in the " + readerSide
-                        + " schema does not match with the " + writerSide + " schema";
-                hint = "keep the size; a fixed of another size needs a new field and type name";
                 readerValue = readerFragment == null ? null : String.valueOf(readerFragment.getFixedSize());
                 writerValue = writerFragment == null ? null : String.valueOf(writerFragment.getFixedSize());
             }
             case MISSING_ENUM_SYMBOLS -> {
-                message = "The " + readerSide + " schema is missing enum symbols '" + info + "' at path '" + path
-                        + "' in the " + writerSide + " schema";
-                hint = "keep the symbols, or give the reader's enum a \"default\" symbol that unknown symbols"
-                        + " map to";
                 readerValue = readerFragment == null ? null : readerFragment.getEnumSymbols().toString();
                 writerValue = writerFragment == null ? null : writerFragment.getEnumSymbols().toString();
             }
-            case MISSING_UNION_BRANCH -> {
-                message = "The " + readerSide + " schema is missing a type inside a union field at path '" + path
-                        + "' in the " + writerSide + " schema";
-                hint = "keep every branch of the union that data may have been written with";
-            }
             default -> {
-                message = "Incompatible change (" + ruleId + ") at path '" + path + "': " + info;
-                hint = null;
+                // the fragments' descriptions are the values
             }
         }
-        if (RuleCatalog.byId(ruleId).isEmpty()) { // Avro grew an incompatibility type we do not know
-            throw new IllegalStateException("Avro reported a rule missing from the catalogue: " + ruleId);
-        }
+        Map<String, String> values = new HashMap<>();
+        values.put("path", path);
+        values.put("reader", readerSide);
+        values.put("writer", writerSide);
+        values.put("info", info);
+        values.put("name", info == null ? null : "'" + info + "'");
+        String message = rule.message(values);
+        String hint = rule.hint(values);
         // Avro locates the problem in the reading schema; show the same element in the writing one too
         String writerPath = AvroPaths.translate(reader, writer, path);
         if (inc.getType() == SchemaIncompatibilityType.MISSING_UNION_BRANCH && path.matches(".*/\\d+$")) {
@@ -148,7 +128,7 @@ public final class AvroSchemaDiffer implements SchemaDiffer {
         String newPath = newIsReader ? path : writerPath;
         String oldValue = newIsReader ? writerValue : readerValue;
         String newValue = newIsReader ? readerValue : writerValue;
-        return new Change(ruleId, oldPath, newPath, oldValue, newValue, message, hint, info, Set.of(direction));
+        return new Change(rule.id(), oldPath, newPath, oldValue, newValue, message, hint, info, Set.of(direction));
     }
 
     private static String describe(Schema schema) {

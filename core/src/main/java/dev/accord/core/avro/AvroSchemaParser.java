@@ -3,6 +3,7 @@ package dev.accord.core.avro;
 import dev.accord.core.schema.CanonicalJson;
 import dev.accord.core.schema.InvalidSchemaException;
 import dev.accord.core.schema.ReferenceResolver;
+import dev.accord.core.schema.ReferenceWalker;
 import dev.accord.core.schema.ReferencedSchema;
 import dev.accord.core.schema.SchemaReference;
 import dev.accord.core.schema.SchemaType;
@@ -23,19 +24,25 @@ import java.util.Set;
  */
 public final class AvroSchemaParser {
 
-    /** More references than this in one schema's closure is refused rather than resolved. */
-    static final int MAX_REFERENCES = 1000;
-
     public AvroSchema parse(String text, List<SchemaReference> references, ReferenceResolver resolver) {
         if (text == null || text.isBlank()) {
             throw new InvalidSchemaException("Empty schema");
         }
         Schema.Parser parser = new Schema.Parser();
         Map<String, Schema> importedTypes = new LinkedHashMap<>();
-        Set<String> visited = new HashSet<>();
-        for (SchemaReference reference : references) {
-            parseReference(reference, resolver, parser, importedTypes, visited, new ArrayList<>());
-        }
+        new ReferenceWalker(SchemaType.AVRO, "an Avro schema can only reference Avro schemas", resolver, false)
+                .walk(references, null, new ReferenceWalker.Visitor<Void>() {
+                    @Override
+                    public Void enter(ReferencedSchema referenced, Void referrer) {
+                        return null;
+                    }
+
+                    @Override
+                    public void leave(ReferencedSchema referenced, Void context) {
+                        // dependencies first: a referenced schema may use the types of its own references
+                        parseReference(referenced, parser, importedTypes);
+                    }
+                });
         CanonicalJson.checkDepth(text);
         Schema schema = parseWith(parser, text, "Invalid schema");
         // Each text is depth-checked on its own, but references chain texts together: check the whole graph
@@ -51,28 +58,9 @@ public final class AvroSchemaParser {
         return new AvroSchema(schema, references, referencedTypes);
     }
 
-    private void parseReference(SchemaReference reference, ReferenceResolver resolver, Schema.Parser parser,
-                                Map<String, Schema> importedTypes, Set<String> visited, List<String> path) {
-        String key = reference.subject() + "@" + reference.version();
-        if (path.contains(key)) {
-            throw new InvalidSchemaException("Reference cycle: " + String.join(" -> ", path) + " -> " + key);
-        }
-        if (!visited.add(key)) {
-            return; // already imported through another reference
-        }
-        if (visited.size() > MAX_REFERENCES) {
-            throw new InvalidSchemaException("More than " + MAX_REFERENCES + " referenced schemas");
-        }
-        ReferencedSchema referenced = resolver.resolve(reference);
-        if (referenced.type() != SchemaType.AVRO) {
-            throw new InvalidSchemaException("Reference " + reference.name() + " points to a "
-                    + referenced.type() + " schema; an Avro schema can only reference Avro schemas");
-        }
-        path.add(key);
-        for (SchemaReference nested : referenced.references()) {
-            parseReference(nested, resolver, parser, importedTypes, visited, path);
-        }
-        path.remove(path.size() - 1);
+    private static void parseReference(ReferencedSchema referenced, Schema.Parser parser,
+                                       Map<String, Schema> importedTypes) {
+        SchemaReference reference = referenced.reference();
         CanonicalJson.checkDepth(referenced.schema());
         Set<String> before = new HashSet<>(parser.getTypes().keySet());
         parseWith(parser, referenced.schema(), "Invalid referenced schema '" + reference.name() + "' (subject '"

@@ -1,12 +1,14 @@
 package dev.accord.core.avro;
 
 import dev.accord.core.compat.Change;
+import dev.accord.core.compat.Rule;
 import org.apache.avro.Schema;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -59,9 +61,9 @@ final class AvroStructureDiff {
             int o = indexOf(oldRecord, newField);
             String newFieldPath = newPath + "/fields/" + n;
             if (o < 0) {
-                changes.add(info(AvroRules.FIELD_ADDED.id(), null, newFieldPath, null, newField.name(),
-                        "Field '" + newField.name() + "' was added to record " + newRecord.getFullName()
-                                + (newField.hasDefaultValue() ? " with a default" : " without a default")));
+                changes.add(info(AvroRules.FIELD_ADDED, null, newFieldPath, null, newField.name(),
+                        Map.of("name", "'" + newField.name() + "'", "record", newRecord.getFullName(),
+                                "how", newField.hasDefaultValue() ? "with a default" : "without a default")));
                 continue;
             }
             Schema.Field oldField = oldFields.get(o);
@@ -72,18 +74,18 @@ final class AvroStructureDiff {
             String oldDefault = defaultText(oldField);
             String newDefault = defaultText(newField);
             if (!Objects.equals(oldDefault, newDefault)) {
-                changes.add(info(AvroRules.FIELD_DEFAULT_CHANGED.id(), oldFieldPath + "/default",
-                        newFieldPath + "/default", oldDefault, newDefault, "The default of field '" + newField.name()
-                                + "' changed from " + (oldDefault == null ? "none" : oldDefault) + " to "
-                                + (newDefault == null ? "none" : newDefault)));
+                changes.add(info(AvroRules.FIELD_DEFAULT_CHANGED, oldFieldPath + "/default",
+                        newFieldPath + "/default", oldDefault, newDefault, Map.of("name", "'" + newField.name() + "'",
+                                "old", oldDefault == null ? "none" : oldDefault,
+                                "new", newDefault == null ? "none" : newDefault)));
             }
             compare(oldField.schema(), newField.schema(), oldFieldPath + "/type", newFieldPath + "/type");
         }
         for (int o = 0; o < oldFields.size(); o++) {
             Schema.Field oldField = oldFields.get(o);
             if (!matchedOld.contains(oldField)) {
-                changes.add(info(AvroRules.FIELD_REMOVED.id(), oldPath + "/fields/" + o, null, oldField.name(), null,
-                        "Field '" + oldField.name() + "' was removed from record " + newRecord.getFullName()));
+                changes.add(info(AvroRules.FIELD_REMOVED, oldPath + "/fields/" + o, null, oldField.name(), null,
+                        Map.of("name", "'" + oldField.name() + "'", "record", newRecord.getFullName())));
             }
         }
     }
@@ -110,12 +112,12 @@ final class AvroStructureDiff {
         Set<String> removed = new LinkedHashSet<>(oldEnum.getEnumSymbols());
         removed.removeAll(newEnum.getEnumSymbols());
         if (!added.isEmpty()) {
-            changes.add(info(AvroRules.ENUM_SYMBOLS_ADDED.id(), oldPath + "/symbols", newPath + "/symbols", null,
-                    added.toString(), "Enum " + newEnum.getFullName() + " gained symbols " + added));
+            changes.add(info(AvroRules.ENUM_SYMBOLS_ADDED, oldPath + "/symbols", newPath + "/symbols", null,
+                    added.toString(), Map.of("record", newEnum.getFullName(), "new", added.toString())));
         }
         if (!removed.isEmpty()) {
-            changes.add(info(AvroRules.ENUM_SYMBOLS_REMOVED.id(), oldPath + "/symbols", newPath + "/symbols",
-                    removed.toString(), null, "Enum " + newEnum.getFullName() + " lost symbols " + removed));
+            changes.add(info(AvroRules.ENUM_SYMBOLS_REMOVED, oldPath + "/symbols", newPath + "/symbols",
+                    removed.toString(), null, Map.of("record", newEnum.getFullName(), "old", removed.toString())));
         }
     }
 
@@ -140,17 +142,17 @@ final class AvroStructureDiff {
 
     private void doc(String oldDoc, String newDoc, String oldPath, String newPath, String what) {
         if (!Objects.equals(oldDoc, newDoc)) {
-            changes.add(info(AvroRules.DOC_CHANGED.id(), oldPath + "/doc", newPath + "/doc", oldDoc, newDoc,
-                    "The documentation of " + what + (oldDoc == null ? " was added" : newDoc == null
-                            ? " was removed" : " changed")));
+            changes.add(info(AvroRules.DOC_CHANGED, oldPath + "/doc", newPath + "/doc", oldDoc, newDoc,
+                    Map.of("what", what, "how", oldDoc == null ? "was added" : newDoc == null ? "was removed"
+                            : "changed")));
         }
     }
 
     private void aliases(Set<String> oldAliases, Set<String> newAliases, String oldPath, String newPath, String what) {
         if (!Objects.equals(oldAliases, newAliases)) {
-            changes.add(info(AvroRules.ALIASES_CHANGED.id(), oldPath + "/aliases", newPath + "/aliases",
-                    oldAliases.toString(), newAliases.toString(), "The aliases of " + what + " changed from "
-                            + oldAliases + " to " + newAliases));
+            changes.add(info(AvroRules.ALIASES_CHANGED, oldPath + "/aliases", newPath + "/aliases",
+                    oldAliases.toString(), newAliases.toString(), Map.of("what", what, "old", oldAliases.toString(),
+                            "new", newAliases.toString())));
         }
     }
 
@@ -162,10 +164,10 @@ final class AvroStructureDiff {
         return value == Schema.Field.NULL_DEFAULT_VALUE ? "null" : String.valueOf(value);
     }
 
-    private static Change info(String ruleId, String oldPath, String newPath, String oldValue, String newValue,
-                               String message) {
-        return new Change(ruleId, oldPath == null ? null : pointer(oldPath), newPath == null ? null : pointer(newPath),
-                oldValue, newValue, message, null, null, Set.of());
+    private static Change info(Rule rule, String oldPath, String newPath, String oldValue, String newValue,
+                               Map<String, String> values) {
+        return new Change(rule.id(), oldPath == null ? null : pointer(oldPath), newPath == null ? null : pointer(newPath),
+                oldValue, newValue, rule.message(values), null, null, Set.of());
     }
 
     private static String pointer(String path) {

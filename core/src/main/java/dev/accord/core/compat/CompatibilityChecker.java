@@ -1,12 +1,10 @@
 package dev.accord.core.compat;
 
-import dev.accord.core.avro.AvroSchemaDiffer;
-import dev.accord.core.json.JsonSchemaDiffer;
+import dev.accord.core.format.SchemaFormats;
 import dev.accord.core.schema.ParsedSchema;
 import dev.accord.core.schema.SchemaType;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,13 +15,6 @@ import java.util.Set;
  * check every version newest first and stop at the first incompatible one.
  */
 public final class CompatibilityChecker {
-
-    private final Map<SchemaType, SchemaDiffer> differs = new EnumMap<>(SchemaType.class);
-
-    public CompatibilityChecker() {
-        differs.put(SchemaType.AVRO, new AvroSchemaDiffer());
-        differs.put(SchemaType.JSON, new JsonSchemaDiffer());
-    }
 
     /**
      * Checks {@code candidate} against {@code previous} (ascending by version, soft-deleted versions already
@@ -59,18 +50,14 @@ public final class CompatibilityChecker {
     public List<Change> diff(ParsedSchema oldSchema, ParsedSchema newSchema, Set<Direction> directions,
                              CompatibilityPolicy policy) {
         if (oldSchema.type() != newSchema.type()) {
-            return List.of(new Change(RuleCatalog.SCHEMA_TYPE_CHANGED.id(), "", "", oldSchema.type().name(),
-                    newSchema.type().name(), "Incompatible because of different schema type",
-                    "register the new format under a new subject", null, Set.of(Direction.BACKWARD, Direction.FORWARD)));
+            Rule rule = RuleCatalog.SCHEMA_TYPE_CHANGED;
+            return List.of(new Change(rule.id(), "", "", oldSchema.type().name(), newSchema.type().name(),
+                    rule.message(Map.of()), rule.hint(Map.of()), null, Set.of(Direction.BACKWARD, Direction.FORWARD)));
         }
         return differ(oldSchema.type()).diff(oldSchema, newSchema, directions, policy);
     }
 
-    private SchemaDiffer differ(SchemaType type) {
-        SchemaDiffer differ = differs.get(type);
-        if (differ == null) {
-            throw new IllegalArgumentException("No compatibility checker for " + type);
-        }
-        return differ;
+    private static SchemaDiffer differ(SchemaType type) {
+        return SchemaFormats.of(type).differ();
     }
 }

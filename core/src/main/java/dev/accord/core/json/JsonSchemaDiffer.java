@@ -3,6 +3,7 @@ package dev.accord.core.json;
 import dev.accord.core.compat.Change;
 import dev.accord.core.compat.CompatibilityPolicy;
 import dev.accord.core.compat.Direction;
+import dev.accord.core.compat.Rule;
 import dev.accord.core.compat.SchemaDiffer;
 import dev.accord.core.json.JsonSchemaRules.Kind;
 import dev.accord.core.json.SchemaComparison.Difference;
@@ -10,6 +11,7 @@ import dev.accord.core.schema.ParsedSchema;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,11 +107,12 @@ public final class JsonSchemaDiffer implements SchemaDiffer {
     }
 
     private static String fill(String template, String path, Draft change) {
-        return template.replace("{path}", path)
-                .replace("{name}", change.name == null ? "" : "'" + change.name + "'")
-                .replace("{old}", change.oldValue == null ? "(none)" : change.oldValue)
-                .replace("{new}", change.newValue == null ? "(none)" : change.newValue)
-                .replace("  ", " ");
+        Map<String, String> values = new HashMap<>();
+        values.put("path", path);
+        values.put("name", change.name == null ? null : "'" + change.name + "'");
+        values.put("old", change.oldValue == null ? "(none)" : change.oldValue);
+        values.put("new", change.newValue == null ? "(none)" : change.newValue);
+        return Rule.fill(template, values);
     }
 
     private static String consequence(Set<Direction> breaks) {

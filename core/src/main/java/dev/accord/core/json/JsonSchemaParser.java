@@ -6,6 +6,7 @@ import dev.accord.core.json.SchemaResources.Location;
 import dev.accord.core.schema.CanonicalJson;
 import dev.accord.core.schema.InvalidSchemaException;
 import dev.accord.core.schema.ReferenceResolver;
+import dev.accord.core.schema.ReferenceWalker;
 import dev.accord.core.schema.ReferencedSchema;
 import dev.accord.core.schema.SchemaReference;
 import dev.accord.core.schema.SchemaType;
@@ -13,9 +14,7 @@ import dev.accord.core.schema.SchemaType;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Parses and validates JSON Schemas: the JSON itself (nesting bounded), the schema against the meta-schema of
@@ -23,9 +22,6 @@ import java.util.Set;
  * schemas of other subjects named by the references).
  */
 public final class JsonSchemaParser {
-
-    /** More referenced schemas than this in one schema's closure is refused rather than resolved. */
-    static final int MAX_REFERENCES = 1000;
 
     public JsonSchema parse(String text, List<SchemaReference> references, ReferenceResolver resolver) {
         if (text == null || text.isBlank()) {
@@ -40,10 +36,12 @@ public final class JsonSchemaParser {
         Document document = new Document(null, root, draft, baseOf(root, draft, SchemaResources.DEFAULT_BASE));
         resources.add(document);
         List<Document> referenced = new ArrayList<>();
-        Set<String> loaded = new HashSet<>();
-        for (SchemaReference reference : refs) {
-            loadReference(reference, document.base(), resolver, resources, referenced, loaded, new ArrayList<>());
-        }
+        new ReferenceWalker(SchemaType.JSON, "a JSON Schema can only reference JSON Schemas", resolver, true)
+                .walk(refs, document.base(), (schema, referrerBase) -> {
+                    Document loaded = load(schema, referrerBase, resources);
+                    referenced.add(loaded);
+                    return loaded.base();
+                });
         Location rootLocation = new Location(document, "", document.base());
         SchemaNode model = new SchemaModelLoader(resources).loadRoot(root, rootLocation);
         // a $ref to nothing is an error even where no validation would follow it (an unused definition)
@@ -53,26 +51,11 @@ public final class JsonSchemaParser {
         return new JsonSchema(draft, root, refs, model, referenced);
     }
 
-    private static void loadReference(SchemaReference reference, URI referrerBase, ReferenceResolver resolver,
-                                      SchemaResources resources, List<Document> referenced, Set<String> loaded,
-                                      List<String> path) {
-        String key = reference.subject() + "@" + reference.version();
-        if (path.contains(key)) {
-            throw new InvalidSchemaException("Reference cycle: " + String.join(" -> ", path) + " -> " + key);
-        }
-        if (!loaded.add(key + "#" + reference.name())) {
-            return;
-        }
-        if (loaded.size() > MAX_REFERENCES) {
-            throw new InvalidSchemaException("More than " + MAX_REFERENCES + " referenced schemas");
-        }
-        ReferencedSchema schema = resolver.resolve(reference);
+    /** Adds a referenced document, known by its reference name resolved against its referrer's base. */
+    private static Document load(ReferencedSchema schema, URI referrerBase, SchemaResources resources) {
+        SchemaReference reference = schema.reference();
         String what = "referenced schema '" + reference.name() + "' (subject '" + reference.subject() + "' version "
                 + reference.version() + ")";
-        if (schema.type() != SchemaType.JSON) {
-            throw new InvalidSchemaException("Reference " + reference.name() + " points to a " + schema.type()
-                    + " schema; a JSON Schema can only reference JSON Schemas");
-        }
         JsonNode root;
         try {
             root = CanonicalJson.parse(schema.schema());
@@ -83,12 +66,7 @@ public final class JsonSchemaParser {
         URI named = resolveName(referrerBase, reference.name());
         Document document = new Document(reference.name(), root, draft, baseOf(root, draft, named));
         resources.add(document, named.toString(), reference.name());
-        referenced.add(document);
-        path.add(key);
-        for (SchemaReference nested : schema.references()) {
-            loadReference(nested, document.base(), resolver, resources, referenced, loaded, path);
-        }
-        path.remove(path.size() - 1);
+        return document;
     }
 
     private static URI resolveName(URI base, String name) {

@@ -3,6 +3,9 @@ package dev.accord.core.json;
 import dev.accord.core.compat.CompatibilityPolicy;
 import dev.accord.core.compat.Direction;
 import dev.accord.core.compat.Rule;
+import dev.accord.core.compat.RuleCategory;
+import dev.accord.core.compat.RuleKind;
+import dev.accord.core.schema.SchemaType;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -547,9 +550,37 @@ public final class JsonSchemaRules {
         }
 
         Rule rule() {
-            return new Rule(name(), "JSON", purpose, Map.of(
+            return new Rule(name(), RuleKind.COMPATIBILITY, SchemaType.JSON, category(), purpose, Map.of(
                     CompatibilityPolicy.STRICT, breaks(CompatibilityPolicy.STRICT),
-                    CompatibilityPolicy.LENIENT, breaks(CompatibilityPolicy.LENIENT)));
+                    CompatibilityPolicy.LENIENT, breaks(CompatibilityPolicy.LENIENT)), template, hint);
+        }
+
+        /** The category, from the family the kind's name belongs to. */
+        RuleCategory category() {
+            String name = name();
+            if (name.startsWith("ID_") || name.startsWith("TITLE_") || name.startsWith("DESCRIPTION_")) {
+                return RuleCategory.DOCUMENTATION;
+            }
+            if (name.startsWith("DEFAULT_")) {
+                return RuleCategory.DEFAULT;
+            }
+            if (name.startsWith("SCHEMA_") || name.startsWith("TYPE_")) {
+                return RuleCategory.TYPE;
+            }
+            if (name.startsWith("ENUM_") || name.startsWith("CONST_")) {
+                return RuleCategory.ENUM;
+            }
+            if (name.contains("CONTENT_MODEL") || name.startsWith("ADDITIONAL_") || name.startsWith("UNEVALUATED_")) {
+                return RuleCategory.CONTENT_MODEL;
+            }
+            if (name.startsWith("REQUIRED_") || name.startsWith("DEPENDENCY_")) {
+                return RuleCategory.FIELD;
+            }
+            if (name.startsWith("COMBINED_") || name.startsWith("PRODUCT_") || name.startsWith("SUM_")
+                    || name.startsWith("NOT_") || name.startsWith("CONDITION_")) {
+                return RuleCategory.UNION;
+            }
+            return RuleCategory.CONSTRAINT;
         }
     }
 

@@ -47,7 +47,7 @@ class AvroCompatibilityTest {
 
     /** Asserts the parts a user sees: rule, a path on the reader's side, a message, a hint and a direction. */
     static Change wellFormed(Change change) {
-        assertTrue(RuleCatalog.byId(change.ruleId()).isPresent(), change.ruleId());
+        assertTrue(RuleCatalog.find(dev.accord.core.schema.SchemaType.AVRO, change.ruleId()).isPresent(), change.ruleId());
         assertEquals(1, change.breaks().size(), () -> "an Avro change breaks one direction: " + change);
         assertNotNull(change.message());
         assertFalse(change.message().isBlank());

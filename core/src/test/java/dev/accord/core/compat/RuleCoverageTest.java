@@ -80,7 +80,7 @@ class RuleCoverageTest {
     private static Set<String> avroRuleIds() {
         Set<String> ids = new TreeSet<>();
         for (Rule rule : RuleCatalog.all()) {
-            if (rule.format().equals("AVRO") || rule.format().equals("ANY")) {
+            if (rule.formatName().equals("AVRO") || rule.formatName().equals("ANY")) {
                 ids.add(rule.id());
             }
         }
@@ -124,13 +124,13 @@ class RuleCoverageTest {
     @Test
     void catalogueIdsAreUniqueAndLookedUpById() {
         List<Rule> all = RuleCatalog.all();
-        assertEquals(all.size(), all.stream().map(Rule::id).distinct().count());
+        assertEquals(all.size(), all.stream().map(rule -> rule.formatName() + "/" + rule.id()).distinct().count());
         for (Rule rule : all) {
-            assertEquals(rule, RuleCatalog.byId(rule.id()).orElseThrow());
+            assertEquals(rule, RuleCatalog.find(rule.format(), rule.id()).orElseThrow());
             assertTrue(rule.id().matches("[A-Z][A-Z_]*"), rule.id());
-            assertTrue(Set.of("AVRO", "JSON", "ANY").contains(rule.format()), rule.format());
+            assertTrue(Set.of("AVRO", "JSON", "PROTOBUF", "ANY").contains(rule.formatName()), rule.formatName());
             assertTrue(!rule.purpose().isBlank());
         }
-        assertTrue(RuleCatalog.byId("NO_SUCH_RULE").isEmpty());
+        assertTrue(RuleCatalog.find(dev.accord.core.schema.SchemaType.AVRO, "NO_SUCH_RULE").isEmpty());
     }
 }

@@ -1,7 +1,10 @@
 package dev.accord.core.compat;
 
+import dev.accord.core.format.SchemaFormats;
 import dev.accord.core.json.JsonRuleExamples;
 import dev.accord.core.json.JsonRuleExamples.Example;
+import dev.accord.core.protobuf.ProtobufRuleExamples;
+import dev.accord.core.schema.SchemaType;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -61,7 +64,7 @@ class RulesDocumentationTest {
         assertTrue(Files.exists(PAGE), () -> PAGE.toAbsolutePath() + " is missing");
         Map<String, String> documented = documentedPurposes(Files.readString(PAGE, StandardCharsets.UTF_8));
         Set<String> catalogued = new TreeSet<>();
-        RuleCatalog.all().forEach(rule -> catalogued.add(rule.id()));
+        RuleCatalog.all().forEach(rule -> catalogued.add(key(rule)));
         Set<String> undocumented = new TreeSet<>(catalogued);
         undocumented.removeAll(documented.keySet());
         Set<String> unknown = new TreeSet<>(documented.keySet());
@@ -70,31 +73,42 @@ class RulesDocumentationTest {
                 + " (regenerate with -Daccord.rules.write=true)");
         assertTrue(unknown.isEmpty(), () -> "docs/rules.md documents rules the catalogue lacks: " + unknown);
         for (Rule rule : RuleCatalog.all()) {
-            assertEquals(rule.purpose(), documented.get(rule.id()), () -> "purpose of " + rule.id()
+            assertEquals(rule.purpose(), documented.get(key(rule)), () -> "purpose of " + key(rule)
                     + " differs between the catalogue and docs/rules.md");
         }
     }
 
-    @Test
-    void theParserOfThePageFindsSectionsAndPurposes() {
-        Map<String, String> found = documentedPurposes("# T\n\n### A_RULE\n\nIt does a thing.\n\n- x\n\n### B\n"
-                + "Other.\n");
-        assertEquals(Map.of("A_RULE", "It does a thing.", "B", "Other."), found);
+    /** A rule's key on the page: the section (format) it is listed in, and its ID. */
+    private static String key(Rule rule) {
+        return sectionTitle(rule.format()) + "/" + rule.id();
     }
 
-    /** Each "### RULE_ID" heading and the first paragraph line after it. */
+    private static String sectionTitle(SchemaType format) {
+        return format == null ? "Any format" : SchemaFormats.of(format).displayName();
+    }
+
+    @Test
+    void theParserOfThePageFindsSectionsAndPurposes() {
+        Map<String, String> found = documentedPurposes("# T\n\n## Avro\n\n### A_RULE\n\nIt does a thing.\n\n- x\n\n"
+                + "## Protobuf\n\n### A_RULE\nOther.\n");
+        assertEquals(Map.of("Avro/A_RULE", "It does a thing.", "Protobuf/A_RULE", "Other."), found);
+    }
+
+    /** Each "### RULE_ID" heading (keyed "Section/RULE_ID" by its "## Section") and the first line after it. */
     static Map<String, String> documentedPurposes(String page) {
         Map<String, String> purposes = new LinkedHashMap<>();
+        String section = "";
         String current = null;
         for (String line : page.split("\n")) {
             String trimmed = line.strip();
             if (trimmed.startsWith("### ")) {
-                current = trimmed.substring(4).strip();
+                current = section + "/" + trimmed.substring(4).strip();
                 purposes.put(current, null);
+            } else if (trimmed.startsWith("## ")) {
+                section = trimmed.substring(3).strip();
+                current = null;
             } else if (current != null && purposes.get(current) == null && !trimmed.isEmpty()) {
                 purposes.put(current, trimmed);
-            } else if (trimmed.startsWith("## ")) {
-                current = null;
             }
         }
         return purposes;
@@ -111,7 +125,8 @@ class RulesDocumentationTest {
                 (`RuleCatalog.all()` in `core`): what it detects, which directions it breaks, and a small example.
                 A test (`RulesDocumentationTest`) fails when this page and the catalogue differ; run it with
                 `-Daccord.rules.write=true` to regenerate the page after adding a rule (add a JSON example to
-                `JsonRuleExamples`, an Avro one to `RulesDocumentationTest`), or edit the page by hand.
+                `JsonRuleExamples`, a Protobuf one to `ProtobufRuleExamples`, an Avro one to
+                `RulesDocumentationTest`), or edit the page by hand.
 
                 **Directions.** A change from an old to a new version *breaks BACKWARD* when the new schema cannot
                 read (accept) some data written with the old one: consumers cannot be upgraded first. It *breaks
@@ -121,12 +136,16 @@ class RulesDocumentationTest {
                 breaks (among those the check asked for).
 
                 **Paths.** `oldPath` and `newPath` are JSON pointers written as URI fragments: `#/properties/a` in
-                JSON Schemas (`address.json#/definitions/zip` inside a referenced schema), `/fields/1/type` in Avro.
+                JSON Schemas (`address.json#/definitions/zip` inside a referenced schema), `/fields/1/type` in Avro;
+                Protobuf paths name messages and fields (`/Order/fields/3`, see its section).
+
+                Rule IDs are unique within a format: Avro and Protobuf both have FIELD_ADDED, as in Confluent's
+                names. `GET /v1/rules` lists the same catalogue with each rule's format and category.
 
                 """);
         page.append("## Any format\n\n");
         for (Rule rule : RuleCatalog.all()) {
-            if (rule.format().equals("ANY")) {
+            if (rule.format() == null) {
                 avroLike(page, rule);
             }
         }
@@ -138,7 +157,7 @@ class RulesDocumentationTest {
 
                 """);
         for (Rule rule : RuleCatalog.all()) {
-            if (rule.format().equals("AVRO")) {
+            if (rule.format() == SchemaType.AVRO) {
                 avroLike(page, rule);
             }
         }
@@ -167,7 +186,7 @@ class RulesDocumentationTest {
                 """);
         Map<String, Example> examples = JsonRuleExamples.all();
         for (Rule rule : RuleCatalog.all()) {
-            if (!rule.format().equals("JSON")) {
+            if (rule.format() != SchemaType.JSON) {
                 continue;
             }
             page.append("### ").append(rule.id()).append("\n\n").append(rule.purpose()).append("\n\n");
@@ -179,6 +198,35 @@ class RulesDocumentationTest {
                         .append(example.newSchema().replace('\'', '"')).append("` breaks STRICT ")
                         .append(code(example.strictBreaks())).append(" · LENIENT ")
                         .append(code(example.lenientBreaks())).append('\n');
+            }
+            page.append('\n');
+        }
+        page.append("## Protobuf\n\n");
+        page.append("""
+                Protobuf compatibility follows Confluent's Protobuf differ: messages and enums are matched by their
+                name in the file, fields by number (the wire carries numbers, so a renamed field is the same field),
+                oneofs by name. Comparing the old file to the new one decides BACKWARD, comparing the new one to the
+                old decides FORWARD, and both use the same set of compatible difference types, so some additions
+                (a message, a field in an existing oneof) break FORWARD. Scalars change compatibly within their wire
+                group: int32, int64, uint32, uint64, bool and enums; sint32 and sint64; fixed32 and sfixed32; fixed64
+                and sfixed64; string and bytes. Message types a field uses from an imported file are compared too
+                when both versions use the same one. STRICT and LENIENT judge alike.
+
+                Paths name messages by their names (`/Order/Line`), fields by number (`/Order/fields/3`), oneofs by
+                name (`/Order/oneofs/payment`), enum values by number (`/Status/values/2`), and start with the
+                import path inside an imported file (`common/money.proto#/Money/fields/1`). Examples are proto3 in
+                package `acme` unless they say otherwise.
+
+                """);
+        Map<String, ProtobufRuleExamples.Example> protoExamples = ProtobufRuleExamples.all();
+        for (Rule rule : RuleCatalog.of(SchemaType.PROTOBUF)) {
+            page.append("### ").append(rule.id()).append("\n\n").append(rule.purpose()).append("\n\n");
+            page.append("- Can break: ").append(directions(rule.breaks(CompatibilityPolicy.STRICT)))
+                    .append(" (both policies)\n");
+            ProtobufRuleExamples.Example example = protoExamples.get(rule.id());
+            if (example != null) {
+                page.append("- Example: `").append(example.oldSchema()).append("` → `").append(example.newSchema())
+                        .append("` breaks ").append(code(example.breaks())).append('\n');
             }
             page.append('\n');
         }

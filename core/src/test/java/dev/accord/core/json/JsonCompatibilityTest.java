@@ -48,7 +48,7 @@ class JsonCompatibilityTest {
             for (Change change : CHECKER.diff(schema(oldSchema), schema(newSchema), EnumSet.allOf(Direction.class),
                     policy)) {
                 JsonRuleExamplesTest.wellFormed(change);
-                var rule = dev.accord.core.compat.RuleCatalog.byId(change.ruleId()).orElseThrow();
+                var rule = dev.accord.core.compat.RuleCatalog.find(dev.accord.core.schema.SchemaType.JSON, change.ruleId()).orElseThrow();
                 assertTrue(rule.breaks(policy).containsAll(change.breaks()), change::toString);
             }
         }

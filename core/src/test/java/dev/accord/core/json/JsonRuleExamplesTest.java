@@ -37,7 +37,7 @@ class JsonRuleExamplesTest {
     private static Set<String> jsonRuleIds() {
         Set<String> ids = new TreeSet<>();
         for (Rule rule : RuleCatalog.all()) {
-            if (rule.format().equals("JSON")) {
+            if (rule.formatName().equals("JSON")) {
                 ids.add(rule.id());
             }
         }
@@ -86,9 +86,9 @@ class JsonRuleExamplesTest {
         Change change = changes.stream().filter(c -> c.ruleId().equals(ruleId)).findFirst()
                 .orElseThrow(() -> new AssertionError(ruleId + " not reported; got " + changes));
         assertEquals(expected, change.breaks(), () -> ruleId + ": " + changes);
-        Rule rule = RuleCatalog.byId(ruleId).orElseThrow();
+        Rule rule = RuleCatalog.find(dev.accord.core.schema.SchemaType.JSON, ruleId).orElseThrow();
         for (Change any : changes) {
-            Rule anyRule = RuleCatalog.byId(any.ruleId()).orElseThrow();
+            Rule anyRule = RuleCatalog.find(dev.accord.core.schema.SchemaType.JSON, any.ruleId()).orElseThrow();
             assertTrue(anyRule.breaks(policy).containsAll(any.breaks()),
                     () -> "the catalogue says " + anyRule.id() + " breaks " + anyRule.breaks(policy) + " but " + any);
             wellFormed(any);
