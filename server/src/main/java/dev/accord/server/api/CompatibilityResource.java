@@ -34,7 +34,7 @@ public class CompatibilityResource {
     @POST
     public Response againstAll(@PathParam("subject") String subject, @QueryParam("verbose") String verbose,
                                @QueryParam("normalize") String normalize, String body) {
-        return check(subject, null, verbose, body);
+        return check(subject, null, verbose, normalize, body);
     }
 
     /** Checks against one version only. */
@@ -43,12 +43,12 @@ public class CompatibilityResource {
     public Response againstVersion(@PathParam("subject") String subject, @PathParam("version") String version,
                                    @QueryParam("verbose") String verbose, @QueryParam("normalize") String normalize,
                                    String body) {
-        return check(subject, VersionId.parse(version), verbose, body);
+        return check(subject, VersionId.parse(version), verbose, normalize, body);
     }
 
-    private Response check(String subject, VersionId version, String verboseFlag, String body) {
+    private Response check(String subject, VersionId version, String verboseFlag, String normalize, String body) {
         boolean verbose = RequestBodies.flag(verboseFlag, "verbose");
-        SchemaSubmission submission = RequestBodies.schemaSubmission(body);
+        SchemaSubmission submission = RequestBodies.schemaSubmission(body, normalize);
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         try {
             CompatibilityResult result = registrations.check(subject, version, submission);

@@ -7,6 +7,8 @@ import dev.accord.core.compat.CompatibilityPolicy;
 import dev.accord.core.compat.Direction;
 import dev.accord.core.compat.Rule;
 import dev.accord.core.compat.RuleCatalog;
+import dev.accord.core.format.SchemaFormat;
+import dev.accord.core.format.SchemaFormats;
 import dev.accord.server.registry.RegistryOverview;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -92,7 +94,7 @@ public class OverviewResource {
         }
     }
 
-    /** The rule catalogue: every rule ID Accord reports, its purpose and what it breaks per policy. */
+    /** The rule catalogue: every rule ID Accord reports, its format, kind, category and what it breaks per policy. */
     @GET
     @Path("/rules")
     public Response rules() {
@@ -100,13 +102,34 @@ public class OverviewResource {
         for (Rule rule : RuleCatalog.all()) {
             ObjectNode node = array.addObject();
             node.put("id", rule.id());
-            node.put("format", rule.format());
+            node.put("format", rule.formatName());
+            node.put("kind", rule.kind().name().toLowerCase(java.util.Locale.ROOT));
+            node.put("category", rule.category().name());
             node.put("purpose", rule.purpose());
             ObjectNode breaks = node.putObject("breaks");
             for (Map.Entry<CompatibilityPolicy, java.util.Set<Direction>> entry : rule.breaks().entrySet()) {
                 ArrayNode directions = breaks.putArray(entry.getKey().name());
                 entry.getValue().stream().sorted().forEach(direction -> directions.add(direction.name()));
             }
+            if (rule.hint() != null) {
+                node.put("hint", rule.hint(Map.of()));
+            }
+        }
+        return ApiResponses.ok(array);
+    }
+
+    /** The schema formats this registry accepts: their file extensions, highlighting and {@code format=} renderings. */
+    @GET
+    @Path("/formats")
+    public Response formats() {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (SchemaFormat format : SchemaFormats.all()) {
+            ObjectNode node = array.addObject();
+            node.put("schemaType", format.type().name());
+            node.put("name", format.displayName());
+            format.fileExtensions().forEach(node.putArray("fileExtensions")::add);
+            node.put("highlight", format.highlightLanguage());
+            format.renderings().forEach(node.putArray("renderings")::add);
         }
         return ApiResponses.ok(array);
     }

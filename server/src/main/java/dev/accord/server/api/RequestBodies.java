@@ -41,6 +41,11 @@ public final class RequestBodies {
         return node;
     }
 
+    /** A RegisterSchemaRequest (register, lookup and compatibility bodies), with its {@code normalize} flag. */
+    public static SchemaSubmission schemaSubmission(String body, String normalize) {
+        return schemaSubmission(body).normalized(flag(normalize, "normalize"));
+    }
+
     /** A RegisterSchemaRequest (register, lookup and compatibility bodies). */
     public static SchemaSubmission schemaSubmission(String body) {
         JsonNode request = object(body);
@@ -70,7 +75,7 @@ public final class RequestBodies {
         Integer version = optionalInt(request, "version");
         return new SchemaSubmission(schema.asText(), type, references(request.get("references")),
                 metadata == null || metadata.isNull() ? null : metadata,
-                ruleSet == null || ruleSet.isNull() ? null : ruleSet, id, version);
+                ruleSet == null || ruleSet.isNull() ? null : ruleSet, id, version, false);
     }
 
     private static List<SchemaReference> references(JsonNode node) {

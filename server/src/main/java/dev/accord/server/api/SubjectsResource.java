@@ -57,7 +57,7 @@ public class SubjectsResource {
     @Path("/{subject}")
     public Response lookup(@PathParam("subject") String subject, @QueryParam("deleted") String deleted,
                            @QueryParam("normalize") String normalize, String body) {
-        SubjectVersion version = registrations.lookup(subject, RequestBodies.schemaSubmission(body),
+        SubjectVersion version = registrations.lookup(subject, RequestBodies.schemaSubmission(body, normalize),
                 RequestBodies.flag(deleted, "deleted"));
         return ApiResponses.ok(ApiViews.version(version, null));
     }
@@ -85,7 +85,8 @@ public class SubjectsResource {
     @Path("/{subject}/versions")
     public Response register(@PathParam("subject") String subject, @QueryParam("normalize") String normalize,
                              String body) {
-        Registrations.Registered registered = registrations.register(subject, RequestBodies.schemaSubmission(body));
+        Registrations.Registered registered = registrations.register(subject,
+                RequestBodies.schemaSubmission(body, normalize));
         return ApiResponses.ok(ApiViews.registered(registered.version()));
     }
 

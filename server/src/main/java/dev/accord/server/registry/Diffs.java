@@ -81,7 +81,7 @@ public class Diffs {
                     + maxSchemaBytes + " bytes");
         }
         try {
-            return contents.parse(type, text, contents.resolveReferences(references));
+            return contents.parse(type, text, contents.resolveReferences(references), false);
         } catch (InvalidSchemaException e) {
             throw RegistryException.invalidSchema("Invalid " + side + " schema: " + e.getMessage());
         }

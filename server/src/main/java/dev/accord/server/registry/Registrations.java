@@ -59,9 +59,10 @@ public class Registrations {
     }
 
     @Transactional
-    public Registered register(String subject, SchemaSubmission submission) {
+    public Registered register(String subject, SchemaSubmission request) {
         SubjectNames.validate(subject);
-        checkSize(submission);
+        checkSize(request);
+        SchemaSubmission submission = normalizedPerConfig(subject, request);
         Locks.subject(subject);
         Mode mode = modes.effective(subject);
         if (mode.readOnly()) {
@@ -138,9 +139,10 @@ public class Registrations {
 
     /** The version of the subject holding this schema; 40401 / 40403 otherwise. */
     @Transactional
-    public SubjectVersion lookup(String subject, SchemaSubmission submission, boolean includeDeleted) {
+    public SubjectVersion lookup(String subject, SchemaSubmission request, boolean includeDeleted) {
         SubjectNames.validate(subject);
-        checkSize(submission);
+        checkSize(request);
+        SchemaSubmission submission = normalizedPerConfig(subject, request);
         List<SubjectVersionEntity> rows = new ArrayList<>(SubjectVersionEntity.ofSubject(subject).stream()
                 .filter(r -> includeDeleted || !r.deleted).toList());
         if (rows.isEmpty()) {
@@ -164,9 +166,10 @@ public class Registrations {
      * would check. A subject with no live versions accepts anything, except when a numbered version is asked for.
      */
     @Transactional
-    public CompatibilityResult check(String subject, VersionId version, SchemaSubmission submission) {
+    public CompatibilityResult check(String subject, VersionId version, SchemaSubmission request) {
         SubjectNames.validate(subject);
-        checkSize(submission);
+        checkSize(request);
+        SchemaSubmission submission = normalizedPerConfig(subject, request);
         List<SubjectVersionEntity> rows = SubjectVersionEntity.ofSubject(subject);
         List<SubjectVersionEntity> live = rows.stream().filter(r -> !r.deleted).toList();
         SubjectConfig config = configs.effective(subject);
@@ -296,9 +299,15 @@ public class Registrations {
         return content;
     }
 
+    /** The submission normalised when it asks to be or the subject's config says {@code normalize: true}. */
+    private SchemaSubmission normalizedPerConfig(String subject, SchemaSubmission submission) {
+        JsonNode configured = configs.effective(subject).field("normalize");
+        return configured != null && configured.asBoolean() ? submission.normalized(true) : submission;
+    }
+
     private ParsedSchema parse(SchemaSubmission submission, List<SchemaReference> references) {
         try {
-            return contents.parse(submission.type(), submission.schema(), references);
+            return contents.parse(submission.type(), submission.schema(), references, submission.normalize());
         } catch (InvalidSchemaException e) {
             throw RegistryException.invalidSchema("Invalid schema: " + e.getMessage());
         }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.accord.core.format.SchemaFormat;
+import dev.accord.core.format.SchemaFormats;
 import dev.accord.core.schema.InvalidSchemaException;
 import dev.accord.core.schema.ParsedSchema;
 import dev.accord.core.schema.ReferenceResolver;
@@ -82,20 +84,24 @@ public class SchemaContents {
     }
 
     /**
-     * The text to show for a {@code format} query parameter: with "resolved", referenced types inlined;
-     * otherwise (and for schemas without references) the stored text. Unknown formats are ignored, as in
-     * Confluent's registry.
+     * The text to show for a {@code format} query parameter: one of the format's renderings (Avro and JSON
+     * Schema "resolved", Protobuf "serialized" and "ignore_extensions"), else the stored text. Unknown formats are
+     * ignored, as in Confluent's registry.
      */
     public String formatted(StoredSchema schema, String format) {
-        if (format == null || !format.equalsIgnoreCase("resolved") || schema.references().isEmpty()) {
+        if (format == null || format.isBlank()) {
             return schema.schema();
         }
-        return parsed(schema).resolved();
+        SchemaFormat schemaFormat = SchemaFormats.of(schema.type());
+        if (schemaFormat.renderings().stream().noneMatch(format::equalsIgnoreCase)) {
+            return schema.schema();
+        }
+        return schemaFormat.render(parsed(schema), format).orElse(schema.schema());
     }
 
     /** Parses submitted content, resolving its (already version-resolved) references from storage. */
-    public ParsedSchema parse(SchemaType type, String text, List<SchemaReference> references) {
-        return parsers.parse(type, text, references, storedReferences());
+    public ParsedSchema parse(SchemaType type, String text, List<SchemaReference> references, boolean normalize) {
+        return parsers.parse(type, text, references, storedReferences(), normalize);
     }
 
     /** References with "latest" (-1) replaced by the concrete latest live version; 42201 for missing ones. */

@@ -48,12 +48,12 @@ class BadInputTest extends ApiTest {
     }
 
     @Test
-    void unknownAndUnsupportedSchemaTypesAre42201() {
+    void unknownSchemaTypesAndProtobufEditionsAre42201() {
         String subject = subject("types");
         register(subject, body(Map.of("schema", "{}", "schemaType", "XML"))).statusCode(422)
                 .body("error_code", equalTo(42201)).body("message", containsString("XML"));
-        register(subject, body(Map.of("schema", "syntax = \"proto3\";", "schemaType", "PROTOBUF"))).statusCode(422)
-                .body("error_code", equalTo(42201)).body("message", containsString("not supported"));
+        register(subject, body(Map.of("schema", "edition = \"2023\";", "schemaType", "PROTOBUF"))).statusCode(422)
+                .body("error_code", equalTo(42201)).body("message", containsString("editions"));
     }
 
     @Test
