@@ -3,6 +3,8 @@ package dev.accord.maven;
 import dev.accord.core.compat.CompatibilityLevel;
 import dev.accord.core.compat.CompatibilityPolicy;
 import dev.accord.core.schema.SchemaParsers;
+import dev.accord.core.format.SchemaFormat;
+import dev.accord.core.format.SchemaFormats;
 import dev.accord.core.schema.SchemaType;
 import dev.accord.maven.check.Finding;
 import dev.accord.maven.registry.RegistryClient;
@@ -61,6 +63,17 @@ public abstract class AbstractAccordMojo extends AbstractMojo {
     /** JSON Schema files to take (default {@code **}{@code /*.json}, which includes {@code *.schema.json}). */
     @Parameter
     protected List<String> jsonSchemaIncludes;
+
+    /**
+     * Folders of Protobuf schemas (default {@code src/main/proto}); imports between their files are written
+     * relative to the folder, as protoc's import path.
+     */
+    @Parameter(property = "accord.protobufDirectories")
+    protected List<File> protobufDirectories;
+
+    /** Protobuf files to take (default {@code **}{@code /*.proto}). */
+    @Parameter
+    protected List<String> protobufIncludes;
 
     /** Files to leave out, relative to their folder. */
     @Parameter(property = "accord.excludes")
@@ -146,19 +159,26 @@ public abstract class AbstractAccordMojo extends AbstractMojo {
     protected List<SourceRoot> sourceRoots() {
         List<SourceRoot> roots = new ArrayList<>();
         List<Glob> exclude = globs(excludes, List.of());
-        for (File dir : directories(avroDirectories, "src/main/avro")) {
-            roots.add(new SourceRoot(relative(dir), SchemaType.AVRO, globs(avroIncludes, SourceRoot.AVRO_INCLUDES),
-                    exclude));
-        }
-        for (File dir : directories(jsonSchemaDirectories, "src/main/json-schema")) {
-            roots.add(new SourceRoot(relative(dir), SchemaType.JSON, globs(jsonSchemaIncludes,
-                    SourceRoot.JSON_INCLUDES), exclude));
+        Map<SchemaType, List<File>> directories = Map.of(SchemaType.AVRO, nullToEmpty(avroDirectories),
+                SchemaType.JSON, nullToEmpty(jsonSchemaDirectories), SchemaType.PROTOBUF,
+                nullToEmpty(protobufDirectories));
+        Map<SchemaType, List<String>> includes = Map.of(SchemaType.AVRO, nullToEmpty(avroIncludes),
+                SchemaType.JSON, nullToEmpty(jsonSchemaIncludes), SchemaType.PROTOBUF, nullToEmpty(protobufIncludes));
+        for (SchemaFormat format : SchemaFormats.all()) {
+            for (File dir : directories(directories.get(format.type()), format.defaultSourceDirectory())) {
+                roots.add(new SourceRoot(relative(dir), format.type(),
+                        globs(includes.get(format.type()), format.defaultIncludes()), exclude));
+            }
         }
         return roots;
     }
 
     protected List<Glob> excludeGlobs() {
         return globs(excludes, List.of());
+    }
+
+    private static <T> List<T> nullToEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     private List<File> directories(List<File> configured, String fallback) {

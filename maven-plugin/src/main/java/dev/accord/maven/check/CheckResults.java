@@ -50,6 +50,12 @@ public final class CheckResults {
         return all;
     }
 
+    /** The schema type of the file a finding is about, or null for a general finding. */
+    public dev.accord.core.schema.SchemaType typeOf(Finding finding) {
+        SchemaCase schemaCase = finding.path() == null ? null : cases.get(finding.path());
+        return schemaCase == null ? null : schemaCase.type();
+    }
+
     /** Replaces every finding by what the operator makes of it (waivers). */
     public void map(UnaryOperator<Finding> operator) {
         for (SchemaCase c : cases.values()) {

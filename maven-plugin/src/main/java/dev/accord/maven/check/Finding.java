@@ -1,6 +1,11 @@
 package dev.accord.maven.check;
 
-import dev.accord.maven.schema.Location;
+import dev.accord.core.compat.RuleCatalog;
+import dev.accord.core.format.SourceLocation;
+import dev.accord.core.schema.SchemaType;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * One problem found by a check: an incompatible change, an invalid schema, or a warning.
@@ -16,23 +21,36 @@ import dev.accord.maven.schema.Location;
  * @param version      the baseline's version it breaks (registry versions), or null
  * @param waivedReason the reason of the ignore that waives it, or null
  */
-public record Finding(Severity severity, String path, Location location, String ruleId, String message,
+public record Finding(Severity severity, String path, SourceLocation location, String ruleId, String message,
                       String fixHint, String subject, String baseline, Integer version, String waivedReason) {
 
     public enum Severity { ERROR, WARNING }
 
     public static final String INVALID_SCHEMA = "INVALID_SCHEMA";
 
-    public Finding {
-        location = location == null ? Location.START : location;
+    /**
+     * The catalogue's hint for a rule of the format, when only its ID and the registry's detail (a field name) are
+     * known; null when the catalogue has no such rule or no hint.
+     */
+    public static String catalogueHint(SchemaType format, String ruleId, String detail) {
+        Map<String, String> values = new HashMap<>();
+        if (detail != null && !detail.isBlank()) {
+            values.put("info", detail);
+            values.put("name", "'" + detail + "'");
+        }
+        return RuleCatalog.find(format, ruleId).map(rule -> rule.hint(values)).orElse(null);
     }
 
-    public static Finding error(String path, Location location, String ruleId, String message, String fixHint,
+    public Finding {
+        location = location == null ? SourceLocation.START : location;
+    }
+
+    public static Finding error(String path, SourceLocation location, String ruleId, String message, String fixHint,
                                 String subject, String baseline, Integer version) {
         return new Finding(Severity.ERROR, path, location, ruleId, message, fixHint, subject, baseline, version, null);
     }
 
-    public static Finding warning(String path, Location location, String ruleId, String message, String subject,
+    public static Finding warning(String path, SourceLocation location, String ruleId, String message, String subject,
                                   String baseline) {
         return new Finding(Severity.WARNING, path, location, ruleId, message, null, subject, baseline, null, null);
     }

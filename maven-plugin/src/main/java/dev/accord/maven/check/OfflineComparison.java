@@ -7,7 +7,7 @@ import dev.accord.core.compat.CompatibilityPolicy;
 import dev.accord.core.compat.CompatibilityResult;
 import dev.accord.core.compat.VersionIncompatibility;
 import dev.accord.core.compat.VersionedSchema;
-import dev.accord.maven.schema.Location;
+import dev.accord.core.format.SourceLocation;
 import dev.accord.maven.schema.SchemaSet;
 
 import java.util.List;
@@ -44,7 +44,7 @@ public final class OfflineComparison {
                 continue;
             }
             if (!old.valid()) {
-                schemaCase.findings().add(Finding.warning(entry.path(), Location.START, "BASELINE_INVALID",
+                schemaCase.findings().add(Finding.warning(entry.path(), SourceLocation.START, "BASELINE_INVALID",
                         "The baseline's version of subject " + entry.subject() + " (" + old.path() + ") is invalid, so"
                                 + " it was not compared: " + old.error(), entry.subject(), label));
                 continue;
@@ -55,7 +55,7 @@ public final class OfflineComparison {
                 result = checker.check(rules.level(), rules.policy(), entry.parsed(),
                         List.of(new VersionedSchema(1, old.parsed())));
             } catch (RuntimeException e) {
-                schemaCase.findings().add(Finding.error(entry.path(), Location.START, "CHECK_FAILED",
+                schemaCase.findings().add(Finding.error(entry.path(), SourceLocation.START, "CHECK_FAILED",
                         "Could not compare with " + old.path() + ": " + e, null, entry.subject(), label, null));
                 continue;
             }
@@ -82,11 +82,12 @@ public final class OfflineComparison {
 
     static Finding toFinding(SchemaSet.Entry entry, Change change, String against, CompatibilityLevel level) {
         String pointer = change.newPath() != null ? change.newPath() : change.oldPath();
-        Location location = pointer == null ? Location.START : entry.locations().locate(pointer);
-        if (change.newPath() == null && location != Location.START) {
-            location = new Location(location.line(), location.column(), true);
+        SourceLocation location = pointer == null ? SourceLocation.START : entry.locator().locate(pointer);
+        if (change.newPath() == null && location != SourceLocation.START) {
+            location = new SourceLocation(location.line(), location.column(), true);
         }
-        String hint = change.fixHint() != null ? change.fixHint() : RuleHints.hint(change.ruleId());
+        String hint = change.fixHint() != null ? change.fixHint() : Finding.catalogueHint(entry.type(), change.ruleId(),
+                change.detail());
         return Finding.error(entry.path(), location, change.ruleId(), change.message(), hint, entry.subject(),
                 against + " " + level, null);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.accord.core.schema.SchemaReference;
+import dev.accord.core.format.SchemaFormats;
 import dev.accord.core.schema.SchemaType;
 import dev.accord.maven.baseline.SchemaIndex;
 
@@ -104,11 +105,7 @@ public final class Downloader {
     }
 
     static String extension(SchemaType type) {
-        return switch (type) {
-            case AVRO -> ".avsc";
-            case JSON -> ".json";
-            case PROTOBUF -> ".proto";
-        };
+        return SchemaFormats.of(type).downloadExtension();
     }
 
     /** A file name for a subject: characters other than letters, digits, '.', '_' and '-' as _xHH. */

@@ -64,8 +64,12 @@ final class Payloads {
         if (dependenciesRegistered(entry)) {
             return new RegistryClient.SchemaPayload(text, entry.type(), SchemaSet.references(entry, this::version));
         }
-        if (entry.type() == SchemaType.AVRO && entry.parsed() != null) {
-            return new RegistryClient.SchemaPayload(entry.parsed().resolved(), SchemaType.AVRO, List.of());
+        if (entry.parsed() != null) {
+            // references not registered yet: formats that can inline them register the schema self-contained
+            var selfContained = entry.format().selfContained(entry.parsed());
+            if (selfContained.isPresent()) {
+                return new RegistryClient.SchemaPayload(selfContained.get(), entry.type(), List.of());
+            }
         }
         return new RegistryClient.SchemaPayload(text, entry.type(), SchemaSet.references(entry, this::version));
     }

@@ -2,9 +2,8 @@ package dev.accord.maven.registry;
 
 import dev.accord.maven.check.CheckResults;
 import dev.accord.maven.check.Finding;
-import dev.accord.maven.check.RuleHints;
 import dev.accord.maven.check.SchemaCase;
-import dev.accord.maven.schema.Location;
+import dev.accord.core.format.SourceLocation;
 import dev.accord.maven.schema.SchemaSet;
 
 import java.util.ArrayList;
@@ -41,12 +40,12 @@ public final class RegistryCheck {
             } catch (RegistryException.Unreachable e) {
                 throw e;
             } catch (RegistryException e) {
-                schemaCase.findings().add(Finding.error(entry.path(), Location.START, "REGISTRY_ERROR", e.getMessage(),
+                schemaCase.findings().add(Finding.error(entry.path(), SourceLocation.START, "REGISTRY_ERROR", e.getMessage(),
                         null, entry.subject(), LABEL + " " + client.url(), null));
                 continue;
             }
             if (answer.latestOnly()) {
-                schemaCase.findings().add(Finding.warning(entry.path(), Location.START, "LATEST_ONLY",
+                schemaCase.findings().add(Finding.warning(entry.path(), SourceLocation.START, "LATEST_ONLY",
                         "The registry at " + client.url() + " has no POST /compatibility/subjects/{subject}/versions"
                                 + " endpoint, so only the latest version was checked, whatever the subject's level",
                         entry.subject(), LABEL));
@@ -67,12 +66,12 @@ public final class RegistryCheck {
         List<Finding> findings = new ArrayList<>();
         String baseline = label + (parsed.level() == null ? "" : " " + parsed.level());
         for (RegistryMessages.Issue issue : parsed.issues()) {
-            Location location = issue.path() == null ? Location.START : entry.locations().locate(issue.path());
+            SourceLocation location = issue.path() == null ? SourceLocation.START : entry.locator().locate(issue.path());
             findings.add(Finding.error(entry.path(), location, issue.ruleId(), issue.description(),
-                    RuleHints.hint(issue.ruleId()), entry.subject(), baseline, issue.oldVersion()));
+                    Finding.catalogueHint(entry.type(), issue.ruleId(), issue.additionalInfo()), entry.subject(), baseline, issue.oldVersion()));
         }
         if (findings.isEmpty()) {
-            findings.add(Finding.error(entry.path(), Location.START, "INCOMPATIBLE",
+            findings.add(Finding.error(entry.path(), SourceLocation.START, "INCOMPATIBLE",
                     "The registry found the schema incompatible and gave no reason", null, entry.subject(),
                     baseline, null));
         }

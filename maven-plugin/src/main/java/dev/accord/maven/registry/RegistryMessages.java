@@ -33,7 +33,7 @@ public final class RegistryMessages {
     private static final Pattern ADDITIONAL = Pattern.compile("['\"],\\s*additionalInfo:\\s*['\"]");
     private static final Pattern OLD_VERSION = Pattern.compile("^\\{\\s*oldSchemaVersion:\\s*(\\d+)\\s*}$");
     private static final Pattern LEVEL = Pattern.compile("compatibility:\\s*['\"]([A-Z_]+)['\"]");
-    private static final Pattern PATH = Pattern.compile("path\\s+['\"](#?/[^'\"]*)['\"]");
+    private static final Pattern PATH = Pattern.compile("(?:path|at)\\s+['\"]((?:[^'\"#\\s]*#)?/[^'\"]*)['\"]");
     private static final Pattern LEGACY = Pattern.compile(
             "Incompatibility\\{type:([A-Z_]+), location:([^,}]*)(?:, message:([^,}]*))?");
 

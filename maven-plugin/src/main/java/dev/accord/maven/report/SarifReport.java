@@ -46,7 +46,8 @@ public final class SarifReport {
                 ruleIndex.put(finding.ruleId(), ruleIndex.size());
                 ObjectNode rule = rules.addObject();
                 rule.put("id", finding.ruleId());
-                String purpose = RuleCatalog.byId(finding.ruleId()).map(r -> r.purpose()).orElse(describe(finding));
+                String purpose = RuleCatalog.find(results.typeOf(finding), finding.ruleId()).map(r -> r.purpose())
+                        .orElse(describe(finding));
                 rule.putObject("shortDescription").put("text", purpose);
                 rule.putObject("defaultConfiguration").put("level",
                         finding.severity() == Finding.Severity.ERROR ? "error" : "warning");

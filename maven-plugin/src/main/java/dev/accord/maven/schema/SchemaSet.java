@@ -1,5 +1,9 @@
 package dev.accord.maven.schema;
 
+import dev.accord.core.format.SchemaFormat;
+import dev.accord.core.format.SourceFacts;
+import dev.accord.core.format.SourceLocation;
+import dev.accord.core.format.SourceLocator;
 import dev.accord.core.schema.InvalidSchemaException;
 import dev.accord.core.schema.ParsedSchema;
 import dev.accord.core.schema.ReferenceResolver;
@@ -20,30 +24,29 @@ import java.util.Set;
 import java.util.function.ToIntFunction;
 
 /**
- * A set of schema files with their subjects, the references between them (Avro named types defined in
- * another file, JSON Schema {@code $ref}s to another file), in dependency order (referenced files first),
- * and, once {@link #parse parsed}, each file's parsed schema or the reason it is invalid.
+ * A set of schema files with their subjects, the references between them (what each file needs from another, as
+ * its format's {@link SchemaFormat#inspect inspection} says: Avro named types, JSON Schema {@code $ref}s, Protobuf
+ * imports), in dependency order (referenced files first), and, once {@link #parse parsed}, each file's parsed
+ * schema or the reason it is invalid.
  */
 public final class SchemaSet {
 
     /** One schema file of the set. */
     public static final class Entry {
         private final SourceFile file;
-        private final SchemaInspector.Facts facts;
+        private final SourceFacts facts;
         private String subject;
         private final List<Entry> dependencies = new ArrayList<>();
-        /** JSON Schema: the {@code $ref} documents, as written, that point to each dependency. */
-        private final Map<String, Entry> jsonRefs = new LinkedHashMap<>();
-        /** Avro: the first name this file uses from each dependency. */
-        private final Map<Entry, String> avroNames = new LinkedHashMap<>();
+        /** What the file needs that another file of the set provides, with the name that matched. */
+        private final Map<SourceFacts.Need, Match> resolved = new LinkedHashMap<>();
         private ParsedSchema parsed;
         private String error;
-        private Location errorLocation;
-        private JsonLocations locations;
+        private SourceLocation errorLocation;
+        private SourceLocator locator;
 
-        Entry(SourceFile file, SchemaInspector.Facts facts) {
+        Entry(SourceFile file) {
             this.file = file;
-            this.facts = facts;
+            this.facts = file.format().inspect(file.text());
         }
 
         public SourceFile file() {
@@ -58,7 +61,11 @@ public final class SchemaSet {
             return file.type();
         }
 
-        public SchemaInspector.Facts facts() {
+        public SchemaFormat format() {
+            return file.format();
+        }
+
+        public SourceFacts facts() {
             return facts;
         }
 
@@ -85,19 +92,19 @@ public final class SchemaSet {
         }
 
         /** Where the error is in the file. */
-        public Location errorLocation() {
-            return errorLocation == null ? Location.START : errorLocation;
+        public SourceLocation errorLocation() {
+            return errorLocation == null ? SourceLocation.START : errorLocation;
         }
 
-        /** The location index of this file's text, built on first use. */
-        public JsonLocations locations() {
-            if (locations == null) {
-                locations = JsonLocations.of(file.text());
+        /** The locator of this file's text, built on first use. */
+        public SourceLocator locator() {
+            if (locator == null) {
+                locator = file.format().locator(file.text());
             }
-            return locations;
+            return locator;
         }
 
-        void fail(String message, Location location) {
+        void fail(String message, SourceLocation location) {
             if (error == null) {
                 error = message;
                 errorLocation = location;
@@ -108,6 +115,10 @@ public final class SchemaSet {
         public String toString() {
             return file.path() + " (" + subject + ")";
         }
+    }
+
+    /** A need of one file that another file satisfies, and the name it was found by (null: by path). */
+    private record Match(Entry dependency, String name) {
     }
 
     private final List<Entry> ordered;
@@ -126,7 +137,7 @@ public final class SchemaSet {
     public static SchemaSet of(List<SourceFile> files, SubjectNamer namer, Map<String, String> subjectsByPath) {
         List<Entry> entries = new ArrayList<>();
         for (SourceFile file : files) {
-            entries.add(new Entry(file, SchemaInspector.inspect(file)));
+            entries.add(new Entry(file));
         }
         entries.sort(Comparator.comparing(Entry::path));
         Map<String, Entry> bySubject = new LinkedHashMap<>();
@@ -138,13 +149,13 @@ public final class SchemaSet {
             try {
                 entry.subject = fixed != null ? fixed : namer.subjectOf(entry.file, entry.facts);
             } catch (IllegalArgumentException e) {
-                entry.fail("Cannot name the subject of " + entry.path() + ": " + e.getMessage(), Location.START);
+                entry.fail("Cannot name the subject of " + entry.path() + ": " + e.getMessage(), SourceLocation.START);
                 continue;
             }
             Entry other = bySubject.putIfAbsent(entry.subject, entry);
             if (other != null) {
                 entry.fail("Subject '" + entry.subject + "' is also the subject of " + other.path()
-                        + "; map one of them to another subject", Location.START);
+                        + "; map one of them to another subject", SourceLocation.START);
             }
         }
         link(entries);
@@ -153,97 +164,70 @@ public final class SchemaSet {
     }
 
     private static void link(List<Entry> entries) {
-        Map<String, List<Entry>> definers = new HashMap<>();
+        Map<String, List<Entry>> providers = new HashMap<>();
         Map<String, Entry> byPath = new HashMap<>();
-        Map<String, Entry> byId = new HashMap<>();
         for (Entry entry : entries) {
             byPath.put(entry.path(), entry);
-            if (entry.type() == SchemaType.AVRO) {
-                for (String name : entry.facts.defines()) {
-                    definers.computeIfAbsent(name, n -> new ArrayList<>()).add(entry);
-                }
-            } else if (entry.facts.jsonId() != null) {
-                byId.putIfAbsent(stripFragment(entry.facts.jsonId()), entry);
+            for (String name : entry.facts.provides()) {
+                providers.computeIfAbsent(entry.type() + ":" + name, n -> new ArrayList<>()).add(entry);
             }
         }
         for (Entry entry : entries) {
-            if (entry.type() == SchemaType.AVRO) {
-                for (Map.Entry<String, List<String>> use : entry.facts.uses().entrySet()) {
-                    for (String candidate : use.getValue()) {
-                        List<Entry> found = definers.getOrDefault(candidate, List.of());
-                        if (found.isEmpty()) {
-                            continue;
-                        }
-                        Entry dependency = choose(candidate, found);
-                        if (dependency == null) {
-                            entry.fail("Type " + candidate + " is defined in several files ("
-                                    + found.stream().map(Entry::path).toList() + "); define it in one only",
-                                    entry.locations().findString(use.getKey()).orElse(Location.START));
-                        } else if (dependency != entry) {
-                            entry.avroNames.putIfAbsent(dependency, candidate);
-                            if (!entry.dependencies.contains(dependency)) {
-                                entry.dependencies.add(dependency);
-                            }
-                        }
-                        break;
-                    }
+            for (SourceFacts.Need need : entry.facts.needs()) {
+                Match match = byName(entry, need, providers);
+                if (match == null && need.path() != null) {
+                    Entry local = byPath(entry, need, byPath);
+                    match = local == null ? null : new Match(local, null);
                 }
-            } else if (entry.type() == SchemaType.JSON) {
-                for (String ref : entry.facts.refs()) {
-                    Entry dependency = resolveJsonRef(entry, ref, byPath, byId);
-                    if (dependency != null && dependency != entry) {
-                        entry.jsonRefs.put(ref, dependency);
-                        if (!entry.dependencies.contains(dependency)) {
-                            entry.dependencies.add(dependency);
-                        }
+                if (match != null && match.dependency() != entry) {
+                    entry.resolved.put(need, match);
+                    if (!entry.dependencies.contains(match.dependency())) {
+                        entry.dependencies.add(match.dependency());
                     }
                 }
             }
         }
     }
 
-    /** The one file that defines a name; among several, the one whose top-level type it is; else null. */
-    private static Entry choose(String name, List<Entry> definers) {
-        if (definers.size() == 1) {
-            return definers.get(0);
-        }
-        List<Entry> top = definers.stream().filter(e -> name.equals(e.facts.topLevelName())).toList();
-        return top.size() == 1 ? top.get(0) : null;
-    }
-
-    private static Entry resolveJsonRef(Entry from, String ref, Map<String, Entry> byPath, Map<String, Entry> byId) {
-        Entry byIdMatch = byId.get(ref);
-        if (byIdMatch != null) {
-            return byIdMatch;
-        }
-        try {
-            URI uri = URI.create(ref);
-            if (!uri.isAbsolute() && from.facts.jsonId() != null) {
-                URI base = URI.create(stripFragment(from.facts.jsonId()));
-                if (base.isAbsolute()) {
-                    Entry resolved = byId.get(base.resolve(uri).toString());
-                    if (resolved != null) {
-                        return resolved;
-                    }
-                }
+    private static Match byName(Entry entry, SourceFacts.Need need, Map<String, List<Entry>> providers) {
+        for (String candidate : need.names()) {
+            List<Entry> found = providers.getOrDefault(entry.type() + ":" + candidate, List.of());
+            if (found.isEmpty()) {
+                continue;
             }
-            if (!uri.isAbsolute() && uri.getPath() != null) {
-                String dir = from.path().contains("/") ? from.path().substring(0, from.path().lastIndexOf('/') + 1) : "";
-                String path = URI.create("x:/" + dir).resolve(uri.getPath()).normalize().getPath().substring(1);
-                Entry local = byPath.get(path);
-                if (local != null) {
-                    return local;
-                }
+            Entry dependency = choose(candidate, found);
+            if (dependency == null) {
+                entry.fail("Type " + candidate + " is defined in several files ("
+                        + found.stream().map(Entry::path).toList() + "); define it in one only",
+                        entry.locator().findName(need.written()).orElse(SourceLocation.START));
+                return null;
             }
-        } catch (IllegalArgumentException e) {
-            // not a URI: leave it to the parser
+            return new Match(dependency, candidate);
         }
         return null;
     }
 
-    private static String stripFragment(String uri) {
-        int hash = uri.indexOf('#');
-        return hash < 0 ? uri : uri.substring(0, hash);
+    /** The one file that provides a name; among several, the one whose record name it is; else null. */
+    private static Entry choose(String name, List<Entry> providers) {
+        if (providers.size() == 1) {
+            return providers.get(0);
+        }
+        List<Entry> top = providers.stream().filter(e -> name.equals(e.facts.recordName())).toList();
+        return top.size() == 1 ? top.get(0) : null;
+    }
+
+    /** The file a need names by path: relative to the source folder, or to the folder of the file that needs it. */
+    private static Entry byPath(Entry from, SourceFacts.Need need, Map<String, Entry> byPath) {
+        try {
+            String base = need.fromRoot() ? from.file.root() : from.path().contains("/")
+                    ? from.path().substring(0, from.path().lastIndexOf('/') + 1) : "";
+            String path = URI.create("x:/" + base).resolve(new URI(null, null, need.path(), null)).normalize()
+                    .getPath().substring(1);
+            Entry found = byPath.get(path);
+            return found != null && found.type() == from.type() ? found : null;
+        } catch (IllegalArgumentException | java.net.URISyntaxException e) {
+            return null; // not a path: leave it to the parser
+        }
     }
 
     /** Depth-first topological order, referenced files first; files in a cycle get an error. */
@@ -266,7 +250,7 @@ public final class SchemaSet {
             cycle.add(entry);
             String text = String.join(" -> ", cycle.stream().map(Entry::path).toList());
             for (Entry member : cycle) {
-                member.fail("Reference cycle between files: " + text, Location.START);
+                member.fail("Reference cycle between files: " + text, SourceLocation.START);
             }
             return;
         }
@@ -297,19 +281,27 @@ public final class SchemaSet {
         return Collections.unmodifiableSet(bySubject.keySet());
     }
 
-    /** The references of a file, with the version of each referenced subject that {@code version} gives. */
+    /**
+     * The references of a file, with the version of each referenced subject that {@code version} gives. A need
+     * named after the record of the file it found (Avro) is one reference per file, in dependency order, named by
+     * that record; any other need is a reference named as the file writes it (a JSON {@code $ref} document, a
+     * Protobuf import path), in the order the file uses them.
+     */
     public static List<SchemaReference> references(Entry entry, ToIntFunction<Entry> version) {
         List<SchemaReference> references = new ArrayList<>();
-        if (entry.type() == SchemaType.JSON) {
-            for (Map.Entry<String, Entry> ref : entry.jsonRefs.entrySet()) {
-                references.add(new SchemaReference(ref.getKey(), ref.getValue().subject,
-                        version.applyAsInt(ref.getValue())));
+        boolean byRecord = entry.resolved.keySet().stream().anyMatch(SourceFacts.Need::byRecordName);
+        if (byRecord) {
+            for (Entry dependency : entry.dependencies) {
+                String name = dependency.facts.recordName() != null ? dependency.facts.recordName()
+                        : entry.resolved.values().stream().filter(m -> m.dependency() == dependency)
+                                .map(Match::name).findFirst().orElse(null);
+                references.add(new SchemaReference(name, dependency.subject, version.applyAsInt(dependency)));
             }
         } else {
-            for (Entry dependency : entry.dependencies) {
-                String name = dependency.facts.topLevelName() != null ? dependency.facts.topLevelName()
-                        : entry.avroNames.get(dependency);
-                references.add(new SchemaReference(name, dependency.subject, version.applyAsInt(dependency)));
+            for (Map.Entry<SourceFacts.Need, Match> need : entry.resolved.entrySet()) {
+                Entry dependency = need.getValue().dependency();
+                references.add(new SchemaReference(need.getKey().written(), dependency.subject,
+                        version.applyAsInt(dependency)));
             }
         }
         return references;
@@ -342,26 +334,26 @@ public final class SchemaSet {
             try {
                 entry.parsed = parsers.parse(entry.type(), entry.file.text(), references(entry, e -> -1), resolver);
             } catch (InvalidSchemaException e) {
-                entry.fail(e.getMessage(), entry.locations().locateError(e.getMessage()));
+                entry.fail(e.getMessage(), entry.locator().locateError(e.getMessage()));
             } catch (RuntimeException e) {
                 String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-                entry.fail(message, entry.locations().locateError(e.getMessage()));
+                entry.fail(message, entry.locator().locateError(e.getMessage()));
             }
         }
         return this;
     }
 
-    private static Location referenceLocation(Entry entry, Entry dependency) {
-        String name = entry.avroNames.get(dependency);
-        if (name == null) {
-            name = entry.jsonRefs.entrySet().stream().filter(e -> e.getValue() == dependency).map(Map.Entry::getKey)
-                    .findFirst().orElse(null);
+    /** Where the file names a dependency: the name that matched, as written, or its last part. */
+    private static SourceLocation referenceLocation(Entry entry, Entry dependency) {
+        for (Map.Entry<SourceFacts.Need, Match> need : entry.resolved.entrySet()) {
+            if (need.getValue().dependency() != dependency) {
+                continue;
+            }
+            String name = need.getValue().name() != null ? need.getValue().name() : need.getKey().written();
+            return entry.locator().findName(name)
+                    .or(() -> entry.locator().findName(need.getKey().written()))
+                    .orElse(SourceLocation.START);
         }
-        if (name == null) {
-            return Location.START;
-        }
-        String simple = name.contains(".") && entry.type() == SchemaType.AVRO
-                ? name.substring(name.lastIndexOf('.') + 1) : name;
-        return entry.locations().findString(name).or(() -> entry.locations().findString(simple)).orElse(Location.START);
+        return SourceLocation.START;
     }
 }

@@ -1,5 +1,7 @@
 package dev.accord.maven.schema;
 
+import dev.accord.core.format.SchemaFormat;
+import dev.accord.core.format.SchemaFormats;
 import dev.accord.core.schema.SchemaType;
 
 /**
@@ -7,22 +9,21 @@ import dev.accord.core.schema.SchemaType;
  *
  * @param path     '/'-separated path that names it in reports: relative to the project directory for the
  *                 project's own files and a git tree, relative to the baseline root for a directory or an artifact
- * @param relative '/'-separated path relative to its source folder (e.g. "sales/orders.avsc")
- * @param type     AVRO or JSON
+ * @param relative '/'-separated path relative to its source folder (e.g. "sales/orders.avsc"); Protobuf imports are
+ *                 written relative to it
+ * @param type     the schema format
  * @param text     the content
  */
 public record SourceFile(String path, String relative, SchemaType type, String text) {
 
+    /** The file's format. */
+    public SchemaFormat format() {
+        return SchemaFormats.of(type);
+    }
+
     /** The file name without folders and without the schema extension ("orders" for "a/orders.schema.json"). */
     public String baseName() {
-        String name = relative.substring(relative.lastIndexOf('/') + 1);
-        for (String extension : new String[]{".schema.json", ".avsc", ".json", ".avro"}) {
-            if (name.endsWith(extension) && name.length() > extension.length()) {
-                return name.substring(0, name.length() - extension.length());
-            }
-        }
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+        return format().baseName(relative.substring(relative.lastIndexOf('/') + 1));
     }
 
     /** The folder part of {@link #relative()}, "" at the top. */
@@ -31,15 +32,13 @@ public record SourceFile(String path, String relative, SchemaType type, String t
         return slash < 0 ? "" : relative.substring(0, slash);
     }
 
-    /** The schema type a file name implies: .avsc is Avro, .json is JSON Schema; null otherwise. */
+    /** The source folder the file was found in ("src/main/proto/" for "src/main/proto/a/b.proto"), "" if none. */
+    public String root() {
+        return path.endsWith(relative) ? path.substring(0, path.length() - relative.length()) : "";
+    }
+
+    /** The schema type a file name implies by its extension, or null when no format reads such files. */
     public static SchemaType typeOf(String fileName) {
-        String lower = fileName.toLowerCase(java.util.Locale.ROOT);
-        if (lower.endsWith(".avsc")) {
-            return SchemaType.AVRO;
-        }
-        if (lower.endsWith(".json")) {
-            return SchemaType.JSON;
-        }
-        return null;
+        return SchemaFormats.forFile(fileName).map(SchemaFormat::type).orElse(null);
     }
 }

@@ -14,9 +14,6 @@ import java.util.List;
  */
 public record SourceRoot(String path, SchemaType type, List<Glob> includes, List<Glob> excludes) {
 
-    public static final List<String> AVRO_INCLUDES = List.of("**/*.avsc");
-    public static final List<String> JSON_INCLUDES = List.of("**/*.json");
-
     public SourceRoot {
         path = trimSlashes(path.replace('\\', '/'));
         includes = List.copyOf(includes);

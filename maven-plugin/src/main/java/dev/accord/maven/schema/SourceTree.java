@@ -38,7 +38,7 @@ public interface SourceTree {
     }
 
     /**
-     * Every schema in the tree, typed by extension (.avsc, .json), paths relative to the tree's root: for
+     * Every schema in the tree, typed by extension (.avsc, .json, .proto), paths relative to the tree's root: for
      * baselines that are plain folders of schemas (a directory, the schemas packaged in an artifact).
      */
     default List<SourceFile> allSchemas(List<Glob> excludes) {

@@ -1,5 +1,7 @@
 package dev.accord.maven.schema;
 
+import dev.accord.core.format.SourceFacts;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,10 +13,10 @@ import java.util.Map;
  *   <li>{@code topic}: the file name without extension, plus "-value" unless it already ends with "-key" or
  *   "-value" ({@code orders.avsc} is {@code orders-value}, {@code orders-key.avsc} is {@code orders-key});</li>
  *   <li>{@code record}: the Avro full name of the top-level type, the JSON Schema {@code $id} or else its
- *   {@code title};</li>
+ *   {@code title}, the full name of the first Protobuf message (as Confluent's RecordNameStrategy);</li>
  *   <li>{@code pattern}: a pattern with the placeholders {@code {file}} (file name without extension),
  *   {@code {dir}} (folder relative to the source folder, '/'-separated), {@code {record}} (as for the record
- *   strategy), {@code {name}} and {@code {namespace}} (the two parts of an Avro full name).</li>
+ *   strategy), {@code {name}} and {@code {namespace}} (the two parts of an Avro or Protobuf full name).</li>
  * </ul>
  */
 public final class SubjectNamer {
@@ -77,7 +79,7 @@ public final class SubjectNamer {
     }
 
     /** The subject, or throws {@link IllegalArgumentException} saying why none can be derived. */
-    public String subjectOf(SourceFile file, SchemaInspector.Facts facts) {
+    public String subjectOf(SourceFile file, SourceFacts facts) {
         String given = explicitSubject(file);
         if (given != null) {
             return given;
@@ -88,11 +90,9 @@ public final class SubjectNamer {
                 yield base.endsWith("-key") || base.endsWith("-value") ? base : base + "-" + suffix;
             }
             case RECORD -> {
-                String record = recordName(file, facts);
+                String record = facts == null ? null : facts.recordName();
                 if (record == null) {
-                    throw new IllegalArgumentException(file.type() == dev.accord.core.schema.SchemaType.AVRO
-                            ? "the record strategy needs a named top-level type (record, enum or fixed)"
-                            : "the record strategy needs a top-level \"$id\" or \"title\"");
+                    throw new IllegalArgumentException(file.format().recordNameRequirement());
                 }
                 yield record;
             }
@@ -100,18 +100,10 @@ public final class SubjectNamer {
         };
     }
 
-    private static String recordName(SourceFile file, SchemaInspector.Facts facts) {
-        return facts == null ? null : facts.topLevelName();
-    }
-
-    private String expand(SourceFile file, SchemaInspector.Facts facts) {
-        String record = recordName(file, facts);
-        String name = record;
-        String namespace = "";
-        if (record != null && file.type() == dev.accord.core.schema.SchemaType.AVRO && record.contains(".")) {
-            name = record.substring(record.lastIndexOf('.') + 1);
-            namespace = record.substring(0, record.lastIndexOf('.'));
-        }
+    private String expand(SourceFile file, SourceFacts facts) {
+        String record = facts == null ? null : facts.recordName();
+        String name = facts == null ? null : facts.recordSimpleName();
+        String namespace = facts == null ? "" : facts.recordNamespace();
         List<String> missing = new ArrayList<>();
         if (record == null && (pattern.contains("{record}") || pattern.contains("{name}")
                 || pattern.contains("{namespace}"))) {

@@ -83,4 +83,19 @@ class OfflineComparisonTest {
         assertTrue(finding.location().approximate());
         assertFalse(results.cases().iterator().next().notes().stream().anyMatch(n -> n.startsWith("compatible")));
     }
+
+    @Test
+    void aProtobufChangeIsLocatedAtTheFieldInTheProtoFile() {
+        String v1 = "syntax = \"proto3\";\npackage acme;\n\nmessage Order {\n  string id = 1;\n  int32 qty = 2;\n}\n";
+        String v2 = "syntax = \"proto3\";\npackage acme;\n\nmessage Order {\n  string id = 1;\n  string qty = 2;\n}\n";
+        SchemaSet current = set(new SourceFile("src/main/proto/orders.proto", "orders.proto", SchemaType.PROTOBUF, v2));
+        SchemaSet baseline = set(new SourceFile("src/main/proto/orders.proto", "orders.proto", SchemaType.PROTOBUF, v1));
+        CheckResults results = new CheckResults();
+        comparison(CompatibilityLevel.BACKWARD).compare(current, baseline, "git:main", results);
+        List<Finding> findings = results.all();
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals("FIELD_SCALAR_KIND_CHANGED", findings.get(0).ruleId());
+        assertTrue(findings.get(0).format().startsWith("src/main/proto/orders.proto:6:3: FIELD_SCALAR_KIND_CHANGED "),
+                findings.get(0).format());
+    }
 }

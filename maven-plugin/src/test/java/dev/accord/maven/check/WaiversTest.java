@@ -1,6 +1,6 @@
 package dev.accord.maven.check;
 
-import dev.accord.maven.schema.Location;
+import dev.accord.core.format.SourceLocation;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WaiversTest {
 
     private static Finding finding(String rule, String subject, String path) {
-        return Finding.error(path, new Location(3, 5, false), rule, "m", "h", subject, "git:main", null);
+        return Finding.error(path, new SourceLocation(3, 5, false), rule, "m", "h", subject, "git:main", null);
     }
 
     @Test

@@ -6,7 +6,7 @@ import dev.accord.core.schema.SchemaType;
 import dev.accord.maven.check.CheckResults;
 import dev.accord.maven.check.Finding;
 import dev.accord.maven.check.SchemaCase;
-import dev.accord.maven.schema.Location;
+import dev.accord.core.format.SourceLocation;
 import dev.accord.maven.schema.SchemaSet;
 import dev.accord.maven.schema.SourceFile;
 import dev.accord.maven.schema.SubjectNamer;
@@ -39,13 +39,13 @@ class ReportsTest {
         CheckResults results = new CheckResults();
         results.baselines().add("git:main");
         SchemaCase orders = results.caseFor(set.bySubject("orders-value"));
-        orders.findings().add(Finding.error("src/main/avro/orders.avsc", new Location(7, 5, false),
+        orders.findings().add(Finding.error("src/main/avro/orders.avsc", new SourceLocation(7, 5, false),
                 "READER_FIELD_MISSING_DEFAULT_VALUE", "The field 'qty' at path '/fields/1' has no default <&>",
                 "give it a default", "orders-value", "git:main BACKWARD", null));
-        orders.findings().add(Finding.error("src/main/avro/orders.avsc", new Location(9, 3, false), "TYPE_MISMATCH",
+        orders.findings().add(Finding.error("src/main/avro/orders.avsc", new SourceLocation(9, 3, false), "TYPE_MISMATCH",
                 "type changed, 100% sure: a,b", null, "orders-value", "registry", 2).waived("agreed with consumers"));
         SchemaCase bad = results.caseFor(set.bySubject("bad-value"));
-        bad.findings().add(Finding.error("src/main/avro/bad.avsc", new Location(1, 2, false), Finding.INVALID_SCHEMA,
+        bad.findings().add(Finding.error("src/main/avro/bad.avsc", new SourceLocation(1, 2, false), Finding.INVALID_SCHEMA,
                 "Invalid JSON at line 1, column 2", null, "bad-value", null, null));
         results.caseFor(set.bySubject("fine-value")).notes().add("compatible with git:main (BACKWARD)");
         results.general().add(Finding.warning(null, null, "UNUSED_IGNORE", "The ignore matched nothing", null, null));

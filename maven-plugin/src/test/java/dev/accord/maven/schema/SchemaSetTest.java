@@ -144,4 +144,34 @@ class SchemaSetTest {
         assertEquals(2, entry.dependencies().size());
         assertTrue(entry.valid(), String.valueOf(entry.error()));
     }
+
+    private static SourceFile proto(String relative, String text) {
+        return new SourceFile("src/main/proto/" + relative, relative, SchemaType.PROTOBUF, text);
+    }
+
+    @Test
+    void protobufImportsResolveFromTheSourceFolderAndWellKnownFilesAreBuiltIn() {
+        String money = "syntax = \"proto3\";\npackage acme.common;\nmessage Money { int64 units = 1; }\n";
+        String order = "syntax = \"proto3\";\npackage acme.sales;\nimport \"acme/common/money.proto\";\n"
+                + "import \"google/protobuf/timestamp.proto\";\n"
+                + "message Order { acme.common.Money total = 1; google.protobuf.Timestamp at = 2; }\n";
+        SchemaSet set = SchemaSet.of(List.of(proto("acme/sales/order.proto", order),
+                proto("acme/common/money.proto", money)), SubjectNamer.topic(), Map.of()).parse(new SchemaParsers());
+        assertEquals(List.of("acme/common/money.proto", "acme/sales/order.proto"), paths(set));
+        SchemaSet.Entry entry = set.bySubject("order-value");
+        assertTrue(entry.valid(), entry.error());
+        assertEquals(List.of(new SchemaReference("acme/common/money.proto", "money-value", 3)),
+                SchemaSet.references(entry, e -> 3));
+    }
+
+    @Test
+    void anUnresolvedProtobufImportIsAnErrorAtTheImport() {
+        String order = "syntax = \"proto3\";\npackage acme;\n\nimport \"acme/missing.proto\";\nmessage Order {}\n";
+        SchemaSet set = SchemaSet.of(List.of(proto("order.proto", order)), SubjectNamer.topic(), Map.of())
+                .parse(new SchemaParsers());
+        SchemaSet.Entry entry = set.bySubject("order-value");
+        assertFalse(entry.valid());
+        assertTrue(entry.error().contains("acme/missing.proto"), entry.error());
+        assertEquals(4, entry.errorLocation().line());
+    }
 }

@@ -17,7 +17,7 @@ class SubjectNamerTest {
             + "\"type\":\"object\"}";
 
     private static String subject(SubjectNamer namer, SourceFile file) {
-        return namer.subjectOf(file, SchemaInspector.inspect(file));
+        return namer.subjectOf(file, file.format().inspect(file.text()));
     }
 
     private static SourceFile avro(String path, String relative) {
@@ -67,5 +67,21 @@ class SubjectNamerTest {
         // the same file in a baseline folder, where its path is relative to the folder
         assertEquals("sales-orders", subject(namer, avro("orders.avsc", "orders.avsc")));
         assertEquals("other-value", subject(namer, avro("src/main/avro/other.avsc", "other.avsc")));
+    }
+
+    @Test
+    void protobufFilesAreNamedByFileOrByTheirFirstMessage() {
+        String proto = "syntax = \"proto3\";\npackage acme.sales;\nenum Kind { A = 0; }\nmessage Order { string id = 1; }\n"
+                + "message Line { int32 n = 1; }\n";
+        SourceFile file = new SourceFile("src/main/proto/sales/orders.proto", "sales/orders.proto",
+                SchemaType.PROTOBUF, proto);
+        assertEquals("orders-value", subject(SubjectNamer.topic(), file));
+        assertEquals("acme.sales.Order", subject(new SubjectNamer("record", null, null, Map.of()), file));
+        assertEquals("sales/acme.sales/Order", subject(new SubjectNamer("pattern", "{dir}/{namespace}/{name}", null,
+                Map.of()), file));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> subject(
+                new SubjectNamer("record", null, null, Map.of()), new SourceFile("e.proto", "e.proto",
+                        SchemaType.PROTOBUF, "syntax = \"proto3\"; enum E { A = 0; }")));
+        assertTrue(e.getMessage().contains("needs a message"), e.getMessage());
     }
 }
