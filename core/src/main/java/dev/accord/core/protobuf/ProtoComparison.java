@@ -39,17 +39,21 @@ final class ProtoComparison {
                       String updateValue, String name, String owner) {
     }
 
+    private final ProtoFileIndex original;
+    private final ProtoFileIndex update;
     private final FileDescriptor originalFile;
     private final FileDescriptor updateFile;
     private final List<Difference> differences = new ArrayList<>();
     private final Set<String> comparedImports = new HashSet<>();
 
-    private ProtoComparison(FileDescriptor originalFile, FileDescriptor updateFile) {
-        this.originalFile = originalFile;
-        this.updateFile = updateFile;
+    private ProtoComparison(ProtoFileIndex original, ProtoFileIndex update) {
+        this.original = original;
+        this.update = update;
+        this.originalFile = original.file;
+        this.updateFile = update.file;
     }
 
-    static List<Difference> compare(FileDescriptor original, FileDescriptor update) {
+    static List<Difference> compare(ProtoFileIndex original, ProtoFileIndex update) {
         ProtoComparison comparison = new ProtoComparison(original, update);
         comparison.compareFiles();
         return comparison.differences;
@@ -61,28 +65,42 @@ final class ProtoComparison {
                 owner));
     }
 
+    /** A change to a field; its paths are built only now, as most comparisons find few changes. */
+    private void addField(Kind kind, Kind mirror, FieldDescriptor before, FieldDescriptor after, String originalValue,
+                          String updateValue, String name, String owner) {
+        add(kind, mirror, before == null ? null : fieldPath(before), after == null ? null : fieldPath(after),
+                originalValue, updateValue, name, owner);
+    }
+
+    private String fieldPath(FieldDescriptor field) {
+        return path(field.getContainingType()) + "/fields/" + field.getNumber();
+    }
+
     private void compareFiles() {
         if (!originalFile.getPackage().equals(updateFile.getPackage())) {
             add(Kind.PACKAGE_CHANGED, Kind.PACKAGE_CHANGED, "/package", "/package", display(originalFile.getPackage()),
                     display(updateFile.getPackage()), null, null);
         }
-        Map<String, Descriptor> originalMessages = byName(ProtoDescriptors.messages(originalFile), originalFile);
-        Map<String, Descriptor> updateMessages = byName(ProtoDescriptors.messages(updateFile), updateFile);
+        Map<String, Descriptor> originalMessages = original.messages;
+        Map<String, Descriptor> updateMessages = update.messages;
         for (Map.Entry<String, Descriptor> entry : originalMessages.entrySet()) {
-            Descriptor original = entry.getValue();
-            Descriptor update = updateMessages.get(entry.getKey());
-            if (update == null) {
-                add(Kind.MESSAGE_REMOVED, Kind.MESSAGE_ADDED, path(original), null, original.getFullName(), null,
+            Descriptor before = entry.getValue();
+            Descriptor after = updateMessages.get(entry.getKey());
+            if (after == null) {
+                add(Kind.MESSAGE_REMOVED, Kind.MESSAGE_ADDED, path(before), null, before.getFullName(), null,
                         entry.getKey(), null);
                 continue;
             }
-            List<Integer> originalIndexes = ProtoDescriptors.messageIndexes(original);
-            List<Integer> updateIndexes = ProtoDescriptors.messageIndexes(update);
-            if (!originalIndexes.equals(updateIndexes)) {
-                add(Kind.MESSAGE_MOVED, Kind.MESSAGE_MOVED, path(original), path(update), originalIndexes.toString(),
-                        updateIndexes.toString(), entry.getKey(), null);
+            if (!sameIndexes(before, after)) {
+                add(Kind.MESSAGE_MOVED, Kind.MESSAGE_MOVED, path(before), path(after),
+                        ProtoDescriptors.messageIndexes(before).toString(),
+                        ProtoDescriptors.messageIndexes(after).toString(), entry.getKey(), null);
             }
-            compareMessages(original, update);
+            // most messages are unchanged between versions: equal definitions differ in nothing of their own
+            // (nested messages and enums are compared on their own), unless a field uses an imported type
+            if (!original.sameDefinition(before, update, after) || original.usesImports(before) || update.usesImports(after)) {
+                compareMessages(before, after);
+            }
         }
         for (Map.Entry<String, Descriptor> entry : updateMessages.entrySet()) {
             if (!originalMessages.containsKey(entry.getKey())) {
@@ -90,15 +108,16 @@ final class ProtoComparison {
                         entry.getValue().getFullName(), entry.getKey(), null);
             }
         }
-        Map<String, EnumDescriptor> originalEnums = byName(ProtoDescriptors.enums(originalFile), originalFile);
-        Map<String, EnumDescriptor> updateEnums = byName(ProtoDescriptors.enums(updateFile), updateFile);
+        Map<String, EnumDescriptor> originalEnums = original.enums;
+        Map<String, EnumDescriptor> updateEnums = update.enums;
         for (Map.Entry<String, EnumDescriptor> entry : originalEnums.entrySet()) {
-            EnumDescriptor update = updateEnums.get(entry.getKey());
-            if (update == null) {
-                add(Kind.ENUM_REMOVED, Kind.ENUM_ADDED, path(entry.getValue()), null, entry.getValue().getFullName(),
+            EnumDescriptor before = entry.getValue();
+            EnumDescriptor after = updateEnums.get(entry.getKey());
+            if (after == null) {
+                add(Kind.ENUM_REMOVED, Kind.ENUM_ADDED, path(before), null, before.getFullName(),
                         null, entry.getKey(), null);
-            } else {
-                compareEnums(entry.getValue(), update);
+            } else if (!original.sameDefinition(before, update, after)) {
+                compareEnums(before, after);
             }
         }
         for (Map.Entry<String, EnumDescriptor> entry : updateEnums.entrySet()) {
@@ -109,19 +128,19 @@ final class ProtoComparison {
         }
     }
 
-    /** Elements of a file by their name relative to its package, so that a package change shows once. */
-    private static <D extends GenericDescriptor> Map<String, D> byName(List<D> elements, FileDescriptor file) {
-        Map<String, D> byName = new LinkedHashMap<>();
-        for (D element : elements) {
-            byName.put(relativeName(element, file), element);
+    private static boolean sameIndexes(Descriptor before, Descriptor after) {
+        while (before != null && after != null) {
+            if (before.getIndex() != after.getIndex()) {
+                return false;
+            }
+            before = before.getContainingType();
+            after = after.getContainingType();
         }
-        return byName;
+        return before == null && after == null;
     }
 
     private static String relativeName(GenericDescriptor element, FileDescriptor file) {
-        String pkg = file.getPackage();
-        String full = element.getFullName();
-        return pkg.isEmpty() || !full.startsWith(pkg + ".") ? full : full.substring(pkg.length() + 1);
+        return ProtoFileIndex.relativeName(element, file);
     }
 
     /** A type's identity in a comparison: its name in the file compared, or its full name when imported. */
@@ -148,12 +167,11 @@ final class ProtoComparison {
         update.getValues().forEach(v -> updateValues.putIfAbsent(v.getNumber(), v));
         for (Map.Entry<Integer, EnumValueDescriptor> entry : originalValues.entrySet()) {
             EnumValueDescriptor after = updateValues.get(entry.getKey());
-            String originalPath = path(original) + "/values/" + entry.getKey();
             if (after == null) {
-                add(Kind.ENUM_CONST_REMOVED, Kind.ENUM_CONST_ADDED, originalPath, null,
+                add(Kind.ENUM_CONST_REMOVED, Kind.ENUM_CONST_ADDED, path(original) + "/values/" + entry.getKey(), null,
                         String.valueOf(entry.getKey()), null, entry.getValue().getName(), original.getName());
             } else if (!after.getName().equals(entry.getValue().getName())) {
-                add(Kind.ENUM_CONST_CHANGED, Kind.ENUM_CONST_CHANGED, originalPath,
+                add(Kind.ENUM_CONST_CHANGED, Kind.ENUM_CONST_CHANGED, path(original) + "/values/" + entry.getKey(),
                         path(update) + "/values/" + entry.getKey(), entry.getValue().getName(), after.getName(),
                         after.getName(), original.getName());
             }
@@ -198,22 +216,20 @@ final class ProtoComparison {
         for (Map.Entry<Integer, FieldDescriptor> entry : originalFields.entrySet()) {
             FieldDescriptor before = entry.getValue();
             FieldDescriptor after = updateFields.get(entry.getKey());
-            String originalPath = path(original) + "/fields/" + entry.getKey();
             OneofDescriptor beforeOneOf = realOneOf(before);
             if (after == null) {
                 if (beforeOneOf != null && updateOneOfs.contains(beforeOneOf.getName())) {
-                    add(Kind.ONEOF_FIELD_REMOVED, Kind.ONEOF_FIELD_ADDED, originalPath, null, null, null,
+                    addField(Kind.ONEOF_FIELD_REMOVED, Kind.ONEOF_FIELD_ADDED, before, null, null, null,
                             before.getName(), beforeOneOf.getName());
                 } else if (before.isRequired()) {
-                    add(Kind.REQUIRED_FIELD_REMOVED, Kind.REQUIRED_FIELD_ADDED, originalPath, null, null, null,
+                    addField(Kind.REQUIRED_FIELD_REMOVED, Kind.REQUIRED_FIELD_ADDED, before, null, null, null,
                             before.getName(), null);
                 } else {
-                    add(Kind.FIELD_REMOVED, Kind.FIELD_ADDED, originalPath, null, null, null, before.getName(), null);
+                    addField(Kind.FIELD_REMOVED, Kind.FIELD_ADDED, before, null, null, null, before.getName(), null);
                 }
                 continue;
             }
-            String updatePath = path(update) + "/fields/" + entry.getKey();
-            compareFields(before, after, originalPath, updatePath);
+            compareFields(before, after);
             OneofDescriptor afterOneOf = realOneOf(after);
             String beforeName = beforeOneOf == null ? null : beforeOneOf.getName();
             String afterName = afterOneOf == null ? null : afterOneOf.getName();
@@ -225,16 +241,16 @@ final class ProtoComparison {
                 Kind mirror = updateOneOfs.contains(beforeName) ? Kind.FIELD_MOVED_TO_EXISTING_ONEOF
                         : movedOutOfOneOf.getOrDefault(beforeName, 0) > 1 ? Kind.MULTIPLE_FIELDS_MOVED_TO_ONEOF
                         : Kind.FIELD_MOVED_TO_NEW_ONEOF;
-                add(Kind.ONEOF_FIELD_MOVED_TO_TOP_LEVEL, mirror, originalPath, updatePath, beforeName, null,
+                addField(Kind.ONEOF_FIELD_MOVED_TO_TOP_LEVEL, mirror, before, after, beforeName, null,
                         after.getName(), beforeName);
             } else if (originalOneOfs.contains(afterName)) {
-                add(Kind.FIELD_MOVED_TO_EXISTING_ONEOF, Kind.ONEOF_FIELD_MOVED_TO_TOP_LEVEL, originalPath, updatePath,
+                addField(Kind.FIELD_MOVED_TO_EXISTING_ONEOF, Kind.ONEOF_FIELD_MOVED_TO_TOP_LEVEL, before, after,
                         beforeName, afterName, after.getName(), afterName);
             } else if (movedIntoNewOneOf.getOrDefault(afterName, 0) > 1) {
-                add(Kind.MULTIPLE_FIELDS_MOVED_TO_ONEOF, Kind.ONEOF_FIELD_MOVED_TO_TOP_LEVEL, originalPath, updatePath,
+                addField(Kind.MULTIPLE_FIELDS_MOVED_TO_ONEOF, Kind.ONEOF_FIELD_MOVED_TO_TOP_LEVEL, before, after,
                         beforeName, afterName, after.getName(), afterName);
             } else {
-                add(Kind.FIELD_MOVED_TO_NEW_ONEOF, Kind.ONEOF_FIELD_MOVED_TO_TOP_LEVEL, originalPath, updatePath,
+                addField(Kind.FIELD_MOVED_TO_NEW_ONEOF, Kind.ONEOF_FIELD_MOVED_TO_TOP_LEVEL, before, after,
                         beforeName, afterName, after.getName(), afterName);
             }
         }
@@ -243,16 +259,15 @@ final class ProtoComparison {
                 continue;
             }
             FieldDescriptor after = entry.getValue();
-            String updatePath = path(update) + "/fields/" + entry.getKey();
             OneofDescriptor oneOf = realOneOf(after);
             if (oneOf != null && originalOneOfs.contains(oneOf.getName())) {
-                add(Kind.ONEOF_FIELD_ADDED, Kind.ONEOF_FIELD_REMOVED, null, updatePath, null, null, after.getName(),
+                addField(Kind.ONEOF_FIELD_ADDED, Kind.ONEOF_FIELD_REMOVED, null, after, null, null, after.getName(),
                         oneOf.getName());
             } else if (after.isRequired()) {
-                add(Kind.REQUIRED_FIELD_ADDED, Kind.REQUIRED_FIELD_REMOVED, null, updatePath, null, null,
+                addField(Kind.REQUIRED_FIELD_ADDED, Kind.REQUIRED_FIELD_REMOVED, null, after, null, null,
                         after.getName(), null);
             } else {
-                add(Kind.FIELD_ADDED, Kind.FIELD_REMOVED, null, updatePath, null, null, after.getName(), null);
+                addField(Kind.FIELD_ADDED, Kind.FIELD_REMOVED, null, after, null, null, after.getName(), null);
             }
         }
         for (OneofDescriptor oneOf : realOneOfs(original)) {
@@ -286,33 +301,33 @@ final class ProtoComparison {
         return field.getJavaType() == FieldDescriptor.JavaType.MESSAGE ? FieldKind.MESSAGE : FieldKind.SCALAR;
     }
 
-    private void compareFields(FieldDescriptor before, FieldDescriptor after, String originalPath, String updatePath) {
+    private void compareFields(FieldDescriptor before, FieldDescriptor after) {
         if (!before.getName().equals(after.getName())) {
-            add(Kind.FIELD_NAME_CHANGED, Kind.FIELD_NAME_CHANGED, originalPath, updatePath, before.getName(),
+            addField(Kind.FIELD_NAME_CHANGED, Kind.FIELD_NAME_CHANGED, before, after, before.getName(),
                     after.getName(), after.getName(), null);
         }
         FieldKind beforeKind = kind(before);
         FieldKind afterKind = kind(after);
         if (beforeKind != afterKind) {
-            add(Kind.FIELD_KIND_CHANGED, Kind.FIELD_KIND_CHANGED, originalPath, updatePath, describe(before),
+            addField(Kind.FIELD_KIND_CHANGED, Kind.FIELD_KIND_CHANGED, before, after, describe(before),
                     describe(after), after.getName(), null);
             return;
         }
         if (beforeKind == FieldKind.MAP) {
             FieldDescriptor beforeKey = before.getMessageType().findFieldByNumber(1);
             FieldDescriptor afterKey = after.getMessageType().findFieldByNumber(1);
-            compareValueTypes(beforeKey, afterKey, originalPath, updatePath, after.getName(), before, after);
+            compareValueTypes(beforeKey, afterKey, after.getName(), before, after);
             FieldDescriptor beforeValue = before.getMessageType().findFieldByNumber(2);
             FieldDescriptor afterValue = after.getMessageType().findFieldByNumber(2);
             if (kind(beforeValue) != kind(afterValue)) {
-                add(Kind.FIELD_KIND_CHANGED, Kind.FIELD_KIND_CHANGED, originalPath, updatePath, describe(before),
+                addField(Kind.FIELD_KIND_CHANGED, Kind.FIELD_KIND_CHANGED, before, after, describe(before),
                         describe(after), after.getName(), null);
             } else {
-                compareValueTypes(beforeValue, afterValue, originalPath, updatePath, after.getName(), before, after);
+                compareValueTypes(beforeValue, afterValue, after.getName(), before, after);
             }
             return;
         }
-        compareValueTypes(before, after, originalPath, updatePath, after.getName(), before, after);
+        compareValueTypes(before, after, after.getName(), before, after);
         if (before.isRepeated() != after.isRepeated()) {
             String from = before.isRepeated() ? "repeated" : "singular";
             String to = after.isRepeated() ? "repeated" : "singular";
@@ -320,31 +335,30 @@ final class ProtoComparison {
                 boolean text = before.getType() == FieldDescriptor.Type.STRING
                         || before.getType() == FieldDescriptor.Type.BYTES;
                 Kind kind = text ? Kind.FIELD_STRING_OR_BYTES_LABEL_CHANGED : Kind.FIELD_NUMERIC_LABEL_CHANGED;
-                add(kind, kind, originalPath, updatePath, from, to, after.getName(), null);
+                addField(kind, kind, before, after, from, to, after.getName(), null);
             }
         }
         if (before.isRequired() != after.isRequired()) {
             if (after.isRequired()) {
-                add(Kind.REQUIRED_FIELD_ADDED, Kind.REQUIRED_FIELD_REMOVED, originalPath, updatePath, null, null,
+                addField(Kind.REQUIRED_FIELD_ADDED, Kind.REQUIRED_FIELD_REMOVED, before, after, null, null,
                         after.getName(), null);
             } else {
-                add(Kind.REQUIRED_FIELD_REMOVED, Kind.REQUIRED_FIELD_ADDED, originalPath, updatePath, null, null,
+                addField(Kind.REQUIRED_FIELD_REMOVED, Kind.REQUIRED_FIELD_ADDED, before, after, null, null,
                         after.getName(), null);
             }
         }
     }
 
     /** Compares the types of two values of one kind (a field, a map key or a map value). */
-    private void compareValueTypes(FieldDescriptor before, FieldDescriptor after, String originalPath,
-                                   String updatePath, String fieldName, FieldDescriptor beforeField,
-                                   FieldDescriptor afterField) {
+    private void compareValueTypes(FieldDescriptor before, FieldDescriptor after, String fieldName,
+                                   FieldDescriptor beforeField, FieldDescriptor afterField) {
         if (kind(before) == FieldKind.MESSAGE) {
             Descriptor beforeType = before.getMessageType();
             Descriptor afterType = after.getMessageType();
             String beforeKey = typeKey(beforeType, true);
             String afterKey = typeKey(afterType, false);
             if (!beforeKey.equals(afterKey)) {
-                add(Kind.FIELD_NAMED_TYPE_CHANGED, Kind.FIELD_NAMED_TYPE_CHANGED, originalPath, updatePath,
+                addField(Kind.FIELD_NAMED_TYPE_CHANGED, Kind.FIELD_NAMED_TYPE_CHANGED, before, after,
                         beforeType.getFullName(), afterType.getFullName(), fieldName, null);
             } else if (beforeType.getFile() != originalFile && afterType.getFile() != updateFile
                     && comparedImports.add(beforeType.getFullName())) {
@@ -354,7 +368,7 @@ final class ProtoComparison {
         }
         if (before.getType() != after.getType()) {
             if (ProtoScalars.group(scalarType(before)) != ProtoScalars.group(scalarType(after))) {
-                add(Kind.FIELD_SCALAR_KIND_CHANGED, Kind.FIELD_SCALAR_KIND_CHANGED, originalPath, updatePath,
+                addField(Kind.FIELD_SCALAR_KIND_CHANGED, Kind.FIELD_SCALAR_KIND_CHANGED, before, after,
                         describe(beforeField), describe(afterField), fieldName, null);
             }
         } else if (before.getType() == FieldDescriptor.Type.ENUM) {

@@ -22,6 +22,7 @@ public final class ProtobufSchema implements ParsedSchema {
     private final List<SchemaReference> references;
     private final String canonical;
     private final String fingerprint;
+    private volatile ProtoFileIndex index;
 
     ProtobufSchema(FileDescriptorProto proto, FileDescriptor descriptor, List<SchemaReference> references) {
         this.proto = proto;
@@ -35,6 +36,16 @@ public final class ProtobufSchema implements ParsedSchema {
     /** The linked file: messages, enums and fields with their types resolved across imports. */
     public FileDescriptor descriptor() {
         return descriptor;
+    }
+
+    /** The comparison's view of the main file, built on first use and kept, as one schema meets many. */
+    ProtoFileIndex index() {
+        ProtoFileIndex current = index;
+        if (current == null) {
+            current = new ProtoFileIndex(descriptor);
+            index = current;
+        }
+        return current;
     }
 
     /** The full name of the file's first message (Confluent's record name for the subject strategies), or null. */

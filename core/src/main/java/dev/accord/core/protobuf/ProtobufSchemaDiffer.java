@@ -53,7 +53,7 @@ public final class ProtobufSchemaDiffer implements SchemaDiffer {
         ProtobufSchema newProto = (ProtobufSchema) newSchema;
         Map<Key, Draft> changes = new LinkedHashMap<>();
         if (directions.contains(Direction.BACKWARD) || !directions.contains(Direction.FORWARD)) {
-            for (Difference d : ProtoComparison.compare(oldProto.descriptor(), newProto.descriptor())) {
+            for (Difference d : ProtoComparison.compare(oldProto.index(), newProto.index())) {
                 Draft draft = changes.computeIfAbsent(new Key(d.kind(), d.originalPath(), d.updatePath()),
                         key -> new Draft(d, d.kind(), d.originalPath(), d.updatePath(), d.originalValue(),
                                 d.updateValue()));
@@ -63,7 +63,7 @@ public final class ProtobufSchemaDiffer implements SchemaDiffer {
             }
         }
         if (directions.contains(Direction.FORWARD)) {
-            for (Difference d : ProtoComparison.compare(newProto.descriptor(), oldProto.descriptor())) {
+            for (Difference d : ProtoComparison.compare(newProto.index(), oldProto.index())) {
                 Draft draft = changes.computeIfAbsent(new Key(d.mirror(), d.updatePath(), d.originalPath()),
                         key -> new Draft(d, d.mirror(), d.updatePath(), d.originalPath(), d.updateValue(),
                                 d.originalValue()));
