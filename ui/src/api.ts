@@ -2,8 +2,6 @@
 
 export type SchemaType = 'AVRO' | 'JSON' | 'PROTOBUF';
 
-export const SCHEMA_TYPES: SchemaType[] = ['AVRO', 'JSON', 'PROTOBUF'];
-
 export const LEVELS = [
   'NONE',
   'BACKWARD',
@@ -122,10 +120,19 @@ export interface RegisterResult {
 
 export type Direction = 'BACKWARD' | 'FORWARD';
 
+export interface TextLocation {
+  line: number;
+  column: number;
+  exact: boolean;
+}
+
 export interface Change {
   ruleId: string;
   oldPath: string | null;
   newPath: string | null;
+  /** Diffs only: where the paths are in the texts compared (as sent or stored). */
+  oldLocation?: TextLocation | null;
+  newLocation?: TextLocation | null;
   oldValue?: unknown;
   newValue?: unknown;
   message: string;
@@ -216,6 +223,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 }
 
 export const api = {
+  formats: () => call<import('./formats').FormatInfo[]>('GET', '/v1/formats'),
   subjects: (deleted = false) => call<SubjectSummary[]>('GET', `/v1/subjects${query({ deleted: deleted || undefined })}`),
   subjectSummary: (subject: string) => call<SubjectSummary>('GET', `/v1/subjects/${seg(subject)}`),
   stats: () => call<Stats>('GET', '/v1/stats'),

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, type Change, type Metadata, type Reference, type RuleSet, api } from './api';
 import { highlightLines, languageOf } from './highlight';
+import { formatOf, isJsonFormat } from './formats';
 import type { LineRange } from './pointer';
 import { Link, href } from './router';
 
@@ -180,7 +181,7 @@ export function compactValue(v: unknown, max = 120): string {
 
 export function TypeBadge({ type }: { type: string | null | undefined }) {
   if (!type) return null;
-  return <span class={`badge type-${type.toLowerCase()}`}>{type === 'JSON' ? 'JSON Schema' : type === 'AVRO' ? 'Avro' : type === 'PROTOBUF' ? 'Protobuf' : type}</span>;
+  return <span class={`badge type-${type.toLowerCase()}`}>{formatOf(type)?.name ?? type}</span>;
 }
 
 export function BreaksBadges({ change, enforced }: { change: Change; enforced?: string[] }) {
@@ -254,8 +255,8 @@ export function DownloadButton({ text, filename, type = 'application/json' }: { 
 }
 
 export function schemaFileName(subject: string, version: number | string, schemaType: string) {
-  const ext = schemaType === 'PROTOBUF' ? 'proto' : schemaType === 'JSON' ? 'json' : 'avsc';
-  return `${subject.replace(/[^\w.-]+/g, '_')}-v${version}.${ext}`;
+  const ext = formatOf(schemaType)?.fileExtensions[0] ?? '.txt';
+  return `${subject.replace(/[^\w.-]+/g, '_')}-v${version}${ext}`;
 }
 
 /** The raw API answer, shown on demand. */
@@ -344,7 +345,7 @@ export function CodeView({ text, language, label, highlight, marks, onLineClick,
 
 export function SchemaCode({ schema, schemaType, label }: { schema: string; schemaType: string; label: string }) {
   const { text, json } = useMemo(() => {
-    if (schemaType === 'PROTOBUF') return { text: schema, json: false };
+    if (!isJsonFormat(schemaType)) return { text: schema, json: false };
     try {
       return { text: JSON.stringify(JSON.parse(schema), null, 2), json: true };
     } catch {

@@ -3,15 +3,18 @@
 import hljs from 'highlight.js/lib/core';
 import json from 'highlight.js/lib/languages/json';
 import protobuf from 'highlight.js/lib/languages/protobuf';
+import { formatOf } from './formats';
 
 hljs.registerLanguage('json', json);
 hljs.registerLanguage('protobuf', protobuf);
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-export function languageOf(schemaType: string, isJson: boolean): 'json' | 'protobuf' | 'plaintext' {
-  if (schemaType === 'PROTOBUF') return 'protobuf';
-  return isJson ? 'json' : 'plaintext';
+/** The grammar for a schema text: the format's, unless a JSON format's text is not JSON after all. */
+export function languageOf(schemaType: string, isJson: boolean): string {
+  const language = formatOf(schemaType)?.highlight ?? 'plaintext';
+  if (language === 'json') return isJson ? 'json' : 'plaintext';
+  return hljs.getLanguage(language) ? language : 'plaintext';
 }
 
 /** Highlighted HTML of each line; spans that cross a line break are closed and reopened. */

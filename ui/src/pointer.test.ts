@@ -2,6 +2,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { locate, prettySchema, resolvePointer } from './pointer.js';
+import { setFormats } from './formats.js';
+
+// what GET /v1/formats answers
+setFormats([
+  { schemaType: 'AVRO', name: 'Avro', fileExtensions: ['.avsc'], highlight: 'json', renderings: ['resolved'] },
+  { schemaType: 'JSON', name: 'JSON Schema', fileExtensions: ['.schema.json', '.json'], highlight: 'json', renderings: [] },
+  { schemaType: 'PROTOBUF', name: 'Protobuf', fileExtensions: ['.proto'], highlight: 'protobuf', renderings: [] },
+]);
 
 const avro = JSON.stringify({
   type: 'record',
@@ -55,4 +63,16 @@ test('text that is not JSON has no places', () => {
   const proto = prettySchema('syntax = "proto3";\nmessage A {}', 'PROTOBUF');
   assert.equal(proto.json, false);
   assert.equal(proto.lines('/a'), null);
+});
+
+test('a .proto text is shown as stored and its changes are on the lines the server located', () => {
+  const proto = 'syntax = "proto3";\n\nmessage Order {\n  string id = 1;\n}\n';
+  const pretty = prettySchema(proto, 'PROTOBUF');
+  assert.equal(pretty.text, proto);
+  assert.equal(pretty.json, false);
+  assert.deepEqual(pretty.lines('/Order/fields/1', { line: 4, column: 3, exact: true }), { first: 4, last: 4, exact: true });
+  // no location (an old server): nothing to mark rather than a wrong line
+  assert.equal(pretty.lines('/Order/fields/1'), null);
+  // a location beyond the text shown is not trusted
+  assert.equal(pretty.lines('/Order/fields/1', { line: 40, column: 1, exact: true }), null);
 });

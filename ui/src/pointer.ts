@@ -1,5 +1,7 @@
 // Maps JSON pointers ("/fields/1/type") to places in a JSON text, so that a change reported by the diff can be
 // shown in the pretty-printed schema (or selected in the playground's editor).
+import type { TextLocation } from './api';
+import { isJsonFormat } from './formats.js';
 
 /** A character range [start, end) of a text. */
 export interface Span {
@@ -142,13 +144,17 @@ export function spanLines(starts: number[], span: Span): LineRange {
 export interface PrettySchema {
   text: string;
   json: boolean;
-  lines(pointer: string | null | undefined): (LineRange & { exact: boolean }) | null;
+  /**
+   * The lines of a path: found by JSON pointer in a pretty-printed JSON text; otherwise (a text shown as
+   * stored, such as .proto) the line the server located it on.
+   */
+  lines(pointer: string | null | undefined, location?: TextLocation | null): (LineRange & { exact: boolean }) | null;
 }
 
 export function prettySchema(schema: string, schemaType: string): PrettySchema {
   let text = schema;
   let spans: Map<string, Span> | null = null;
-  if (schemaType !== 'PROTOBUF') {
+  if (isJsonFormat(schemaType)) {
     try {
       text = JSON.stringify(JSON.parse(schema), null, 2);
       spans = locate(text);
@@ -160,8 +166,11 @@ export function prettySchema(schema: string, schemaType: string): PrettySchema {
   return {
     text,
     json: spans !== null,
-    lines(pointer) {
-      if (!spans) return null;
+    lines(pointer, location) {
+      if (!spans) {
+        if (!location || location.line > starts.length) return null;
+        return { first: location.line, last: location.line, exact: location.exact };
+      }
       const hit = resolvePointer(spans, pointer);
       if (!hit) return null;
       // The root is the whole document: point at its first line rather than painting everything.

@@ -132,7 +132,7 @@ function sideMarks(pretty: PrettySchema | null, changes: Change[], side: 'old' |
   const marks = new Map<number, LineMark>();
   if (!pretty) return marks;
   for (const c of changes) {
-    const r = pretty.lines(side === 'old' ? c.oldPath : c.newPath);
+    const r = side === 'old' ? pretty.lines(c.oldPath, c.oldLocation) : pretty.lines(c.newPath, c.newLocation);
     if (!r) continue;
     const kind: LineMark = c.breaks && c.breaks.length ? 'breaking' : 'change';
     for (let n = r.first; n <= r.last; n++) if (marks.get(n) !== 'breaking') marks.set(n, kind);
@@ -162,7 +162,7 @@ function DiffView({ diff, level, oldVersion, newVersion, selected, onSelect }: D
     let best = -1;
     let bestSize = Infinity;
     diff.changes.forEach((c, i) => {
-      const r = pretty.lines(side === 'old' ? c.oldPath : c.newPath);
+      const r = side === 'old' ? pretty.lines(c.oldPath, c.oldLocation) : pretty.lines(c.newPath, c.newLocation);
       if (r && line >= r.first && line <= r.last && r.last - r.first < bestSize) {
         best = i;
         bestSize = r.last - r.first;
@@ -237,7 +237,7 @@ function DiffView({ diff, level, oldVersion, newVersion, selected, onSelect }: D
             title="Old"
             version={oldVersion}
             pretty={oldPretty}
-            highlight={change && oldPretty ? oldPretty.lines(change.oldPath) : null}
+            highlight={change && oldPretty ? oldPretty.lines(change.oldPath, change.oldLocation) : null}
             marks={oldMarks}
             onLineClick={pickLine('old', oldPretty)}
             idPrefix="old"
@@ -246,7 +246,7 @@ function DiffView({ diff, level, oldVersion, newVersion, selected, onSelect }: D
             title="New"
             version={newVersion}
             pretty={newPretty}
-            highlight={change && newPretty ? newPretty.lines(change.newPath) : null}
+            highlight={change && newPretty ? newPretty.lines(change.newPath, change.newLocation) : null}
             marks={newMarks}
             onLineClick={pickLine('new', newPretty)}
             idPrefix="new"

@@ -5,15 +5,17 @@ import {
   type Diff,
   type Reference,
   type RegisterResult,
-  SCHEMA_TYPES,
   type SchemaType,
+  type TextLocation,
   type SchemaVersion,
   api,
   enforcedDirections,
   invalidateSubjects,
 } from '../api';
-import { BreaksBadges, ChoiceField, ErrorMessage, Loading, compactValue, useTitle } from '../components';
-import { locate, resolvePointer } from '../pointer';
+import { BreaksBadges, ChoiceField, CodeView, ErrorMessage, Loading, compactValue, useTitle } from '../components';
+import { formatOfFile, formats, isJsonFormat, schemaTypeOptions } from '../formats';
+import { languageOf } from '../highlight';
+import { locate, prettySchema, resolvePointer } from '../pointer';
 import { Link, href, navigate } from '../router';
 
 interface Checked {
@@ -28,7 +30,7 @@ interface Checked {
 }
 
 const pretty = (schema: string, type: string) => {
-  if (type === 'PROTOBUF') return schema;
+  if (!isJsonFormat(type)) return schema;
   try {
     return JSON.stringify(JSON.parse(schema), null, 2);
   } catch {
@@ -44,6 +46,26 @@ const EXAMPLE = `{
     { "name": "id", "type": "string" }
   ]
 }`;
+
+/** A first schema per type, offered while the editor still holds another type's example. */
+const EXAMPLES: Partial<Record<SchemaType, string>> = {
+  AVRO: EXAMPLE,
+  JSON: `{
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "type": "object",
+  "properties": {
+    "id": { "type": "string" }
+  },
+  "required": ["id"]
+}`,
+  PROTOBUF: `syntax = "proto3";
+package com.example;
+
+message Order {
+  string id = 1;
+}
+`,
+};
 
 /** One message of a verbose compatibility answer, in Confluent's format, made readable. */
 function Message({ text }: { text: string }) {
@@ -136,7 +158,7 @@ export function Playground({ subject: initialSubject }: { subject: string }) {
 
   const clientProblem = (): string | null => {
     if (!text.trim()) return 'The schema is empty.';
-    if (schemaType !== 'PROTOBUF') {
+    if (isJsonFormat(schemaType)) {
       try {
         JSON.parse(text);
       } catch (e) {
@@ -219,16 +241,31 @@ export function Playground({ subject: initialSubject }: { subject: string }) {
     }
   };
 
-  /** Selects the part of the editor a JSON pointer names. */
-  const showInEditor = (pointer: string | null) => {
+  /**
+   * Selects the part of the editor a path names: by JSON pointer in a JSON text, else the line the server
+   * located it on (the diff ran on the editor's text).
+   */
+  const showInEditor = (pointer: string | null, location?: TextLocation | null) => {
     const area = editor.current;
     if (!area || pointer === null) return;
-    const spans = locate(area.value);
+    let start: number;
+    let end: number;
+    const spans = isJsonFormat(schemaType) ? locate(area.value) : null;
     const hit = spans && resolvePointer(spans, pointer);
-    if (!hit) return;
+    if (hit) {
+      start = hit.span.start;
+      end = hit.span.end;
+    } else if (location) {
+      const lines = area.value.split('\n');
+      if (location.line > lines.length) return;
+      start = lines.slice(0, location.line - 1).reduce((n, l) => n + l.length + 1, 0);
+      end = start + lines[location.line - 1].length;
+    } else {
+      return;
+    }
     area.focus();
-    area.setSelectionRange(hit.span.start, hit.span.end);
-    const line = area.value.slice(0, hit.span.start).split('\n').length - 1;
+    area.setSelectionRange(start, end);
+    const line = area.value.slice(0, start).split('\n').length - 1;
     const lineHeight = parseFloat(getComputedStyle(area).lineHeight) || 20;
     area.scrollTop = Math.max(0, line * lineHeight - area.clientHeight / 3);
   };
@@ -309,14 +346,42 @@ export function Playground({ subject: initialSubject }: { subject: string }) {
               id="try-type"
               label="Schema type"
               value={schemaType}
-              options={SCHEMA_TYPES}
-              onChange={(value) => setSchemaType(value as SchemaType)}
+              options={schemaTypeOptions()}
+              onChange={(value) => {
+                const type = value as SchemaType;
+                // still another type's example: offer this type's
+                if (Object.values(EXAMPLES).includes(text) && EXAMPLES[type]) setText(EXAMPLES[type]!);
+                setSchemaType(type);
+              }}
               inline
             />
+            <label class="button file-button">
+              Open file…
+              <input
+                type="file"
+                id="try-file"
+                class="sr-only"
+                accept={formats().flatMap((f) => f.fileExtensions).join(',')}
+                onChange={async (e) => {
+                  const input = e.target as HTMLInputElement;
+                  const file = input.files?.[0];
+                  input.value = '';
+                  if (!file) return;
+                  const format = formatOfFile(file.name);
+                  if (!format) {
+                    setProblem(`${file.name}: not a schema file this registry reads (${formats().flatMap((f) => f.fileExtensions).join(', ')}).`);
+                    return;
+                  }
+                  setText(await file.text());
+                  setSchemaType(format.schemaType);
+                  setProblem(null);
+                }}
+              />
+            </label>
             <button
               type="button"
               class="button"
-              disabled={schemaType === 'PROTOBUF'}
+              disabled={!isJsonFormat(schemaType)}
               onClick={() => {
                 try {
                   setText(JSON.stringify(JSON.parse(text), null, 2));
@@ -431,7 +496,7 @@ export function Playground({ subject: initialSubject }: { subject: string }) {
                 </p>
               )}
               {checked && (
-                <Result checked={checked} stale={stale} subject={loadedFor} enforced={enforced} onPath={showInEditor} />
+                <Result checked={checked} stale={stale} subject={loadedFor} enforced={enforced} onPath={showInEditor} latest={latest} />
               )}
             </div>
           </div>
@@ -458,10 +523,11 @@ interface ResultProps {
   stale: boolean;
   subject: string;
   enforced: string[];
-  onPath: (pointer: string | null) => void;
+  onPath: (pointer: string | null, location?: TextLocation | null) => void;
+  latest: SchemaVersion | null;
 }
 
-function Result({ checked, stale, subject, enforced, onPath }: ResultProps) {
+function Result({ checked, stale, subject, enforced, onPath, latest }: ResultProps) {
   const { verdict, diff } = checked;
   const messages = verdict.messages ?? [];
   return (
@@ -500,7 +566,7 @@ function Result({ checked, stale, subject, enforced, onPath }: ResultProps) {
                     </p>
                     <p class="where">
                       {c.newPath !== null && c.newPath !== undefined ? (
-                        <button type="button" class="button link" onClick={() => onPath(c.newPath)}>
+                        <button type="button" class="button link" onClick={() => onPath(c.newPath, c.newLocation)}>
                           <code>{c.newPath || '/'}</code>
                         </button>
                       ) : (
@@ -528,6 +594,9 @@ function Result({ checked, stale, subject, enforced, onPath }: ResultProps) {
           )}
         </>
       )}
+      {diff && latest && latest.version === checked.against && diff.changes.length > 0 && (
+        <ComparedVersion version={latest} diff={diff} />
+      )}
       {messages.length > 0 && (
         <>
           <h2 class="h3">What the registry answered</h2>
@@ -539,5 +608,28 @@ function Result({ checked, stale, subject, enforced, onPath }: ResultProps) {
         </>
       )}
     </div>
+  );
+}
+
+/** The registered version the check compared with, highlighted, with the lines the changes touch marked. */
+function ComparedVersion({ version, diff }: { version: SchemaVersion; diff: Diff }) {
+  const shown = prettySchema(version.schema, version.schemaType);
+  const marks = new Map<number, 'breaking' | 'change'>();
+  for (const c of diff.changes) {
+    const r = shown.lines(c.oldPath, c.oldLocation);
+    if (!r) continue;
+    for (let n = r.first; n <= r.last; n++) if (marks.get(n) !== 'breaking') marks.set(n, c.breaks.length ? 'breaking' : 'change');
+  }
+  return (
+    <details class="compared" open={diff.changes.some((c) => c.breaks.length > 0)}>
+      <summary>Version {version.version} as registered</summary>
+      <CodeView
+        text={shown.text}
+        language={languageOf(version.schemaType, shown.json)}
+        label={`Version ${version.version} as registered`}
+        marks={marks}
+        maxHeight="40vh"
+      />
+    </details>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { LEVELS, SCHEMA_TYPES, type SubjectSummary, cachedSubjects } from '../api';
+import { LEVELS, type SubjectSummary, cachedSubjects } from '../api';
+import { schemaTypeOptions } from '../formats';
 import { ChoiceField, Empty, ErrorMessage, Loading, TypeBadge, formatDate, number, useAsync, useTitle } from '../components';
 import { Link, href, navigate } from '../router';
 
@@ -113,7 +114,7 @@ export function SubjectsPage({ query }: { query: URLSearchParams }) {
           id="subject-type"
           label="Schema type"
           value={type}
-          options={SCHEMA_TYPES}
+          options={schemaTypeOptions()}
           onChange={(value) => set({ type: value })}
           first={{ value: '', label: 'All types' }}
         />

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.accord.core.compat.Change;
 import dev.accord.core.compat.CompatibilityPolicy;
 import dev.accord.core.compat.Direction;
+import dev.accord.core.format.SchemaFormat;
+import dev.accord.core.format.SchemaFormats;
+import dev.accord.core.format.SourceLocation;
+import dev.accord.core.format.SourceLocator;
 import dev.accord.core.schema.SchemaReference;
 import dev.accord.core.schema.SchemaType;
 import dev.accord.server.registry.Diffs;
@@ -115,10 +119,29 @@ public class DiffResource {
         compatible.put("FORWARD", forward);
         compatible.put("FULL", backward && forward);
         ArrayNode changes = node.putArray("changes");
+        SchemaFormat format = SchemaFormats.of(diff.schemaType());
+        SourceLocator oldText = format.locator(diff.oldText());
+        SourceLocator newText = format.locator(diff.newText());
         for (Change change : diff.changes()) {
-            changes.add(change(change));
+            ObjectNode view = change(change);
+            location(view, "oldLocation", oldText, change.oldPath());
+            location(view, "newLocation", newText, change.newPath());
+            changes.add(view);
         }
         return node;
+    }
+
+    /** Where a change's path is in the text compared (the format's locator, the one the build plugin uses). */
+    private static void location(ObjectNode view, String field, SourceLocator text, String path) {
+        if (path == null) {
+            view.putNull(field);
+            return;
+        }
+        SourceLocation location = text.locate(path);
+        ObjectNode node = view.putObject(field);
+        node.put("line", location.line());
+        node.put("column", location.column());
+        node.put("exact", !location.approximate());
     }
 
     static ObjectNode change(Change change) {

@@ -43,7 +43,8 @@ public class Diffs {
                            List<SchemaReference> newReferences, CompatibilityPolicy policy) {
         ParsedSchema oldSchema = parse(type, oldText, oldReferences, "old");
         ParsedSchema newSchema = parse(type, newText, newReferences, "new");
-        return new SchemaDiff(type, policy, checker.diff(oldSchema, newSchema, BOTH, policy), null, null);
+        return new SchemaDiff(type, policy, checker.diff(oldSchema, newSchema, BOTH, policy), null, null, oldText,
+                newText);
     }
 
     /**
@@ -69,7 +70,7 @@ public class Diffs {
         ParsedSchema oldSchema = contents.parsed(source.schema());
         ParsedSchema newSchema = contents.parsed(target.schema());
         return new SchemaDiff(newSchema.type(), policy, checker.diff(oldSchema, newSchema, BOTH, policy), source,
-                target);
+                target, source.schema().schema(), target.schema().schema());
     }
 
     private ParsedSchema parse(SchemaType type, String text, List<SchemaReference> references, String side) {

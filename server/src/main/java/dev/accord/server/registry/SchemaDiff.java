@@ -9,10 +9,11 @@ import java.util.List;
 
 /**
  * The semantic diff of two schemas: every change, and whether the new schema is BACKWARD, FORWARD and FULL
- * compatible with the old one under the policy. For a subject diff, the versions and ids compared.
+ * compatible with the old one under the policy. For a subject diff, the versions and ids compared. The texts are
+ * the ones the changes' paths point into (as submitted, or as stored).
  */
 public record SchemaDiff(SchemaType schemaType, CompatibilityPolicy policy, List<Change> changes,
-                         SubjectVersion from, SubjectVersion to) {
+                         SubjectVersion from, SubjectVersion to, String oldText, String newText) {
 
     public SchemaDiff {
         changes = List.copyOf(changes);

@@ -233,12 +233,24 @@ class ProtobufApiTest extends ApiTest {
         assertEquals("/Order/fields/2", change.get("oldPath"));
         assertEquals("/Order/fields/2", change.get("newPath"));
         assertTrue(((String) change.get("fixHint")).contains("group"));
+        // the field's line and column in each text as sent, for the UI to mark
+        assertEquals(Map.of("line", 7, "column", 3, "exact", true), change.get("oldLocation"));
+        assertEquals(Map.of("line", 6, "column", 3, "exact", true), change.get("newLocation"));
 
         String subject = subject("subject-diff");
         register(subject, proto(ORDER_V1)).statusCode(200);
         register(subject, proto(ORDER_V2)).statusCode(200);
-        client().get("/v1/subjects/{s}/diff", subject).then().statusCode(200).body("schemaType", equalTo("PROTOBUF"))
-                .body("changes.ruleId", hasItem("FIELD_ADDED"));
+        JsonPath subjectDiff = client().get("/v1/subjects/{s}/diff", subject).then().statusCode(200)
+                .body("schemaType", equalTo("PROTOBUF")).body("changes.ruleId", hasItem("FIELD_ADDED"))
+                .extract().jsonPath();
+        // located in the stored text, the one GET /subjects/{s}/versions/2 answers
+        String stored = client().get("/subjects/{s}/versions/2", subject).then().extract().path("schema");
+        Map<String, Object> added = subjectDiff.getList("changes", Map.class).stream()
+                .filter(c -> "FIELD_ADDED".equals(c.get("ruleId"))).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        int line = (Integer) ((Map<String, Object>) added.get("newLocation")).get("line");
+        assertTrue(stored.split("\n")[line - 1].contains("string note = 3;"), stored);
+        assertEquals(null, added.get("oldLocation"));
     }
 
     @Test

@@ -46,7 +46,7 @@ class SubjectsPageTest extends UiTest {
         assertEquals(prefix + "-users-value", driver.findElements(ROWS).get(0).findElement(By.cssSelector("td a")).getText());
 
         // a type with no match shows the empty state, and clearing the filters brings the list back
-        new Select(driver.findElement(By.id("subject-type"))).selectByVisibleText("PROTOBUF");
+        new Select(driver.findElement(By.id("subject-type"))).selectByVisibleText("Protobuf");
         waitForText(By.cssSelector(".empty-title"), "No subject matches these filters.");
         driver.findElement(By.xpath("//button[normalize-space()='Clear the filters']")).click();
         visible(By.cssSelector("table.subjects"));

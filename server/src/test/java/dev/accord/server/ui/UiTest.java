@@ -138,6 +138,12 @@ public abstract class UiTest extends ApiTest {
                 .then().statusCode(200).extract().path("version");
     }
 
+    /** Registers a Protobuf schema (.proto text) and returns its version. */
+    static int registerProto(String subject, String proto) {
+        return api().body(json(Map.of("schemaType", "PROTOBUF", "schema", proto))).post("/subjects/{s}/versions", subject)
+                .then().statusCode(200).extract().path("version");
+    }
+
     static void setLevel(String subject, String level) {
         api().body(json(Map.of("compatibility", level))).put("/config/{s}", subject).then().statusCode(200);
     }
