@@ -1,5 +1,7 @@
 package dev.accord.server.api;
 
+import dev.accord.server.auth.Callers;
+
 import dev.accord.server.registry.CompatibilityConfigs;
 import dev.accord.server.registry.SubjectConfig;
 import jakarta.inject.Inject;
@@ -28,6 +30,9 @@ public class ConfigResource {
     @Inject
     CompatibilityConfigs configs;
 
+    @Inject
+    Callers callers;
+
     @GET
     public Response global(@QueryParam("defaultToGlobal") String defaultToGlobal) {
         return ApiResponses.ok(configs.global().toJson());
@@ -36,12 +41,12 @@ public class ConfigResource {
     @PUT
     public Response updateGlobal(String body) {
         SubjectConfig update = SubjectConfig.fromUpdate(RequestBodies.object(body));
-        return ApiResponses.ok(configs.update(GLOBAL, update).toUpdateJson());
+        return ApiResponses.ok(configs.update(callers.current(), GLOBAL, update).toUpdateJson());
     }
 
     @DELETE
     public Response deleteGlobal() {
-        return ApiResponses.ok(configs.delete(GLOBAL).toJson());
+        return ApiResponses.ok(configs.delete(callers.current(), GLOBAL).toJson());
     }
 
     @GET
@@ -59,13 +64,13 @@ public class ConfigResource {
     @Path("/{subject}")
     public Response updateSubject(@PathParam("subject") String subject, String body) {
         SubjectConfig update = SubjectConfig.fromUpdate(RequestBodies.object(body));
-        return ApiResponses.ok(configs.update(isDefaultContext(subject) ? GLOBAL : subject, update).toUpdateJson());
+        return ApiResponses.ok(configs.update(callers.current(), isDefaultContext(subject) ? GLOBAL : subject, update).toUpdateJson());
     }
 
     @DELETE
     @Path("/{subject}")
     public Response deleteSubject(@PathParam("subject") String subject) {
-        return ApiResponses.ok(configs.delete(isDefaultContext(subject) ? GLOBAL : subject).toJson());
+        return ApiResponses.ok(configs.delete(callers.current(), isDefaultContext(subject) ? GLOBAL : subject).toJson());
     }
 
     /** ":.:" names the default context, whose config is the global one. */

@@ -1,5 +1,8 @@
 package dev.accord.server.api;
 
+import dev.accord.server.auth.Callers;
+import java.util.List;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,7 +10,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.accord.server.registry.ErrorCode;
 import dev.accord.server.registry.RegistryException;
-import dev.accord.server.store.EventEntity;
 import dev.accord.server.store.EventLog;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -30,9 +32,13 @@ public class EventsResource {
     @Inject
     EventLog events;
 
+    @Inject
+    Callers callers;
+
     @GET
     @Transactional
-    public Response list(@QueryParam("after") String after, @QueryParam("limit") String limit) {
+    public Response list(@QueryParam("after") String after, @QueryParam("limit") String limit,
+                         @QueryParam("actor") String actor) {
         long afterSeq;
         try {
             afterSeq = after == null || after.isEmpty() ? 0 : Long.parseLong(after.trim());
@@ -44,28 +50,31 @@ public class EventsResource {
             throw new RegistryException(ErrorCode.UNPROCESSABLE_ENTITY, "limit must be between 1 and " + MAX_LIMIT);
         }
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        for (EventEntity event : events.after(afterSeq, size)) {
+        List<String> readable = callers.current().principal().readablePatterns();
+        for (EventLog.LoggedEvent event : events.after(afterSeq, size, actor == null || actor.isEmpty() ? null : actor,
+                readable)) {
             ObjectNode node = array.addObject();
-            node.put("seq", event.seq);
-            node.put("type", event.type);
-            node.put("subject", event.subject);
-            if (event.version == null) {
+            node.put("seq", event.seq());
+            node.put("type", event.type());
+            node.put("subject", event.subject());
+            if (event.version() == null) {
                 node.putNull("version");
             } else {
-                node.put("version", event.version);
+                node.put("version", event.version());
             }
-            if (event.schemaId == null) {
+            if (event.schemaId() == null) {
                 node.putNull("id");
             } else {
-                node.put("id", event.schemaId);
+                node.put("id", event.schemaId());
             }
             try {
-                node.set("payload", JSON.readTree(event.payload));
+                node.set("payload", JSON.readTree(event.payload()));
             } catch (JsonProcessingException e) {
-                node.put("payload", event.payload);
+                node.put("payload", event.payload());
             }
-            node.put("actor", event.actor);
-            node.put("time", event.createdAt.toString());
+            node.put("actor", event.actor());
+            node.put("remoteAddress", event.remoteAddress());
+            node.put("time", event.createdAt().toString());
         }
         return ApiResponses.ok(array);
     }

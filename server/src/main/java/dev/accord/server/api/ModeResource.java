@@ -1,5 +1,7 @@
 package dev.accord.server.api;
 
+import dev.accord.server.auth.Callers;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,6 +32,9 @@ public class ModeResource {
     @Inject
     Modes modes;
 
+    @Inject
+    Callers callers;
+
     @GET
     public Response global(@QueryParam("defaultToGlobal") String defaultToGlobal) {
         return ApiResponses.ok(mode(modes.global()));
@@ -37,12 +42,12 @@ public class ModeResource {
 
     @PUT
     public Response updateGlobal(@QueryParam("force") String force, String body) {
-        return ApiResponses.ok(mode(modes.update(GLOBAL, parse(body), RequestBodies.flag(force, "force"))));
+        return ApiResponses.ok(mode(modes.update(callers.current(), GLOBAL, parse(body), RequestBodies.flag(force, "force"))));
     }
 
     @DELETE
     public Response deleteGlobal(@QueryParam("recursive") String recursive) {
-        return ApiResponses.ok(mode(modes.delete(GLOBAL)));
+        return ApiResponses.ok(mode(modes.delete(callers.current(), GLOBAL)));
     }
 
     @GET
@@ -60,13 +65,13 @@ public class ModeResource {
     public Response updateSubject(@PathParam("subject") String subject, @QueryParam("force") String force,
                                   String body) {
         String scope = ConfigResource.isDefaultContext(subject) ? GLOBAL : subject;
-        return ApiResponses.ok(mode(modes.update(scope, parse(body), RequestBodies.flag(force, "force"))));
+        return ApiResponses.ok(mode(modes.update(callers.current(), scope, parse(body), RequestBodies.flag(force, "force"))));
     }
 
     @DELETE
     @Path("/{subject}")
     public Response deleteSubject(@PathParam("subject") String subject, @QueryParam("recursive") String recursive) {
-        return ApiResponses.ok(mode(modes.delete(ConfigResource.isDefaultContext(subject) ? GLOBAL : subject)));
+        return ApiResponses.ok(mode(modes.delete(callers.current(), ConfigResource.isDefaultContext(subject) ? GLOBAL : subject)));
     }
 
     private static Mode parse(String body) {

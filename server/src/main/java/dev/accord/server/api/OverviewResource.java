@@ -1,5 +1,8 @@
 package dev.accord.server.api;
 
+import dev.accord.server.auth.Caller;
+import dev.accord.server.auth.Callers;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,13 +33,19 @@ public class OverviewResource {
     @Inject
     RegistryOverview overview;
 
+    @Inject
+    Callers callers;
+
     /** Every subject with its latest version, type and compatibility, in one answer. */
     @GET
     @Path("/subjects")
     public Response subjects(@QueryParam("deleted") String deleted) {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        Caller caller = callers.current();
         for (RegistryOverview.SubjectSummary summary : overview.subjects(RequestBodies.flag(deleted, "deleted"))) {
-            array.add(summary(summary));
+            if (caller.mayRead(summary.subject())) {
+                array.add(summary(summary));
+            }
         }
         return ApiResponses.ok(array);
     }

@@ -1,5 +1,8 @@
 package dev.accord.server.api;
 
+import dev.accord.server.auth.Caller;
+import dev.accord.server.auth.Callers;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,6 +39,9 @@ public class SchemasResource {
     SubjectQueries queries;
 
     @Inject
+    Callers callers;
+
+    @Inject
     SchemaContents contents;
 
     @Inject
@@ -45,8 +51,10 @@ public class SchemasResource {
     public Response list(@QueryParam("subjectPrefix") String prefix, @QueryParam("deleted") String deleted,
                          @QueryParam("latestOnly") String latestOnly, @QueryParam("offset") String offset,
                          @QueryParam("limit") String limit) {
+        Caller caller = callers.current();
         List<SubjectVersion> versions = queries.schemas(prefix == null ? null : SubjectsResource.stripDefaultContext(prefix),
-                RequestBodies.flag(deleted, "deleted"), RequestBodies.flag(latestOnly, "latestOnly"));
+                RequestBodies.flag(deleted, "deleted"), RequestBodies.flag(latestOnly, "latestOnly")).stream()
+                .filter(v -> caller.mayRead(v.subject())).toList();
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         int pageSize = RequestBodies.number(limit, "limit", MAX_LIMIT);
         pageSize = pageSize < 0 || pageSize > MAX_LIMIT ? MAX_LIMIT : pageSize; // Confluent caps the list at 1000
@@ -105,7 +113,9 @@ public class SchemasResource {
     public Response subjects(@PathParam("id") String id, @QueryParam("deleted") String deleted,
                              @QueryParam("subject") String subject, @QueryParam("offset") String offset,
                              @QueryParam("limit") String limit) {
-        List<String> subjects = queries.subjectsOf(parseId(id), RequestBodies.flag(deleted, "deleted"));
+        Caller caller = callers.current();
+        List<String> subjects = queries.subjectsOf(parseId(id), RequestBodies.flag(deleted, "deleted")).stream()
+                .filter(caller::mayRead).toList();
         return ApiResponses.ok(SubjectQueries.page(subjects, RequestBodies.number(offset, "offset", 0),
                 RequestBodies.number(limit, "limit", -1)));
     }
@@ -115,7 +125,9 @@ public class SchemasResource {
     public Response versions(@PathParam("id") String id, @QueryParam("deleted") String deleted,
                              @QueryParam("subject") String subject, @QueryParam("offset") String offset,
                              @QueryParam("limit") String limit) {
-        List<SubjectVersionEntity> rows = queries.versionsOf(parseId(id), RequestBodies.flag(deleted, "deleted"));
+        Caller caller = callers.current();
+        List<SubjectVersionEntity> rows = queries.versionsOf(parseId(id), RequestBodies.flag(deleted, "deleted")).stream()
+                .filter(row -> caller.mayRead(row.subject)).toList();
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         for (SubjectVersionEntity row : SubjectQueries.page(rows, RequestBodies.number(offset, "offset", 0),
                 RequestBodies.number(limit, "limit", -1))) {

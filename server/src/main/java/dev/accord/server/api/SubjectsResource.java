@@ -1,5 +1,8 @@
 package dev.accord.server.api;
 
+import dev.accord.server.auth.Caller;
+import dev.accord.server.auth.Callers;
+
 import dev.accord.server.registry.Deletions;
 import dev.accord.server.registry.RegistryException;
 import dev.accord.server.registry.Registrations;
@@ -33,6 +36,9 @@ public class SubjectsResource {
     SubjectQueries queries;
 
     @Inject
+    Callers callers;
+
+    @Inject
     Registrations registrations;
 
     @Inject
@@ -46,8 +52,9 @@ public class SubjectsResource {
                          @QueryParam("deletedOnly") String deletedOnly, @QueryParam("offset") String offset,
                          @QueryParam("limit") String limit) {
         String effectivePrefix = prefix == null || prefix.equals(":*:") ? "" : stripDefaultContext(prefix);
+        Caller caller = callers.current();
         List<String> subjects = queries.subjects(effectivePrefix, RequestBodies.flag(deleted, "deleted"),
-                RequestBodies.flag(deletedOnly, "deletedOnly"));
+                RequestBodies.flag(deletedOnly, "deletedOnly")).stream().filter(caller::mayRead).toList();
         return ApiResponses.ok(SubjectQueries.page(subjects, RequestBodies.number(offset, "offset", 0),
                 RequestBodies.number(limit, "limit", -1)));
     }
@@ -65,7 +72,7 @@ public class SubjectsResource {
     @DELETE
     @Path("/{subject}")
     public Response deleteSubject(@PathParam("subject") String subject, @QueryParam("permanent") String permanent) {
-        return ApiResponses.ok(deletions.deleteSubject(subject, RequestBodies.flag(permanent, "permanent")));
+        return ApiResponses.ok(deletions.deleteSubject(callers.current(), subject, RequestBodies.flag(permanent, "permanent")));
     }
 
     @GET
@@ -85,7 +92,7 @@ public class SubjectsResource {
     @Path("/{subject}/versions")
     public Response register(@PathParam("subject") String subject, @QueryParam("normalize") String normalize,
                              String body) {
-        Registrations.Registered registered = registrations.register(subject,
+        Registrations.Registered registered = registrations.register(callers.current(), subject,
                 RequestBodies.schemaSubmission(body, normalize));
         return ApiResponses.ok(ApiViews.registered(registered.version()));
     }
@@ -112,7 +119,7 @@ public class SubjectsResource {
     @Path("/{subject}/versions/{version}")
     public Response deleteVersion(@PathParam("subject") String subject, @PathParam("version") String version,
                                   @QueryParam("permanent") String permanent) {
-        return ApiResponses.ok(deletions.deleteVersion(subject, VersionId.parse(version),
+        return ApiResponses.ok(deletions.deleteVersion(callers.current(), subject, VersionId.parse(version),
                 RequestBodies.flag(permanent, "permanent")));
     }
 

@@ -1,5 +1,7 @@
 package dev.accord.server.registry;
 
+import dev.accord.server.auth.Caller;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -70,7 +72,7 @@ public class CompatibilityConfigs {
     }
 
     @Transactional
-    public SubjectConfig update(String subject, SubjectConfig update) {
+    public SubjectConfig update(Caller caller, String subject, SubjectConfig update) {
         if (!subject.equals(GLOBAL)) {
             SubjectNames.validate(subject);
         }
@@ -84,14 +86,14 @@ public class CompatibilityConfigs {
         entity.config = write(merged.toJson());
         entity.updatedAt = Instant.now();
         entity.persist();
-        events.append(EventType.CONFIG_CHANGED, subject.isEmpty() ? null : subject, null, null,
+        events.append(caller, EventType.CONFIG_CHANGED, subject.isEmpty() ? null : subject, null, null,
                 Map.of("config", merged.toJson()));
         return update;
     }
 
     /** Removes a config and returns the previous one; 40401 for a subject that has none. */
     @Transactional
-    public SubjectConfig delete(String subject) {
+    public SubjectConfig delete(Caller caller, String subject) {
         SubjectConfig previous;
         if (subject.equals(GLOBAL)) {
             previous = global();
@@ -104,7 +106,7 @@ public class CompatibilityConfigs {
         }
         cache.invalidateAfterCompletion(transactions);
         ConfigEntity.deleteById(subject);
-        events.append(EventType.CONFIG_DELETED, subject.isEmpty() ? null : subject, null, null,
+        events.append(caller, EventType.CONFIG_DELETED, subject.isEmpty() ? null : subject, null, null,
                 Map.of("previous", previous.toJson()));
         return previous;
     }

@@ -1,5 +1,7 @@
 package dev.accord.server.registry;
 
+import dev.accord.server.auth.Caller;
+
 import dev.accord.server.store.EventLog;
 import dev.accord.server.store.EventType;
 import dev.accord.server.store.Locks;
@@ -46,7 +48,7 @@ public class Deletions {
 
     /** Deletes every version of a subject and returns their numbers. */
     @Transactional
-    public List<Integer> deleteSubject(String subject, boolean permanent) {
+    public List<Integer> deleteSubject(Caller caller, String subject, boolean permanent) {
         SubjectNames.validate(subject);
         Locks.subject(subject);
         requireWritable(subject);
@@ -68,7 +70,7 @@ public class Deletions {
                 row.deleted = true;
                 deleted.add(row.version);
             }
-            events.append(EventType.SUBJECT_SOFT_DELETED, subject, null, null, Map.of("versions", deleted));
+            events.append(caller, EventType.SUBJECT_SOFT_DELETED, subject, null, null, Map.of("versions", deleted));
             return deleted;
         }
         if (!live.isEmpty()) {
@@ -82,13 +84,13 @@ public class Deletions {
         rows.forEach(r -> deleted.add(r.version));
         configs.forget(subject);
         modes.forget(subject);
-        events.append(EventType.SUBJECT_DELETED, subject, null, null, Map.of("versions", deleted));
+        events.append(caller, EventType.SUBJECT_DELETED, subject, null, null, Map.of("versions", deleted));
         return deleted;
     }
 
     /** Deletes one version and returns its number. */
     @Transactional
-    public int deleteVersion(String subject, VersionId id, boolean permanent) {
+    public int deleteVersion(Caller caller, String subject, VersionId id, boolean permanent) {
         SubjectNames.validate(subject);
         Locks.subject(subject);
         requireWritable(subject);
@@ -114,7 +116,7 @@ public class Deletions {
             }
             requireUnreferenced(row, false);
             row.deleted = true;
-            events.append(EventType.VERSION_SOFT_DELETED, subject, row.version, row.schemaId, Map.of());
+            events.append(caller, EventType.VERSION_SOFT_DELETED, subject, row.version, row.schemaId, Map.of());
             return row.version;
         }
         if (!row.deleted) {
@@ -127,19 +129,19 @@ public class Deletions {
             configs.forget(subject);
             modes.forget(subject);
         }
-        events.append(EventType.VERSION_DELETED, subject, row.version, row.schemaId, Map.of());
+        events.append(caller, EventType.VERSION_DELETED, subject, row.version, row.schemaId, Map.of());
         return row.version;
     }
 
     /** Permanently removes soft-deleted versions (of one subject, or all when null) nobody references. */
-    void purgeSoftDeleted(String subject) {
+    void purgeSoftDeleted(Caller caller, String subject) {
         List<SubjectVersionEntity> rows = subject == null ? SubjectVersionEntity.list("deleted = true")
                 : SubjectVersionEntity.list("subject = ?1 and deleted = true", subject);
         List<SubjectVersionEntity> removable = rows.stream()
                 .filter(r -> SchemaReferenceEntity.to(r.subject, r.version).isEmpty()).toList();
         removeRows(removable);
         for (SubjectVersionEntity row : removable) {
-            events.append(EventType.VERSION_DELETED, row.subject, row.version, row.schemaId,
+            events.append(caller, EventType.VERSION_DELETED, row.subject, row.version, row.schemaId,
                     Map.of("reason", "switch to IMPORT mode"));
         }
     }

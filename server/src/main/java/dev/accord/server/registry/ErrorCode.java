@@ -3,6 +3,8 @@ package dev.accord.server.registry;
 /** Confluent Schema Registry error codes: the HTTP status and the {@code error_code} clients see. */
 public enum ErrorCode {
     BAD_REQUEST(400, 400),
+    UNAUTHORIZED(401, 40101),
+    FORBIDDEN(403, 40301),
     SUBJECT_NOT_FOUND(404, 40401),
     VERSION_NOT_FOUND(404, 40402),
     SCHEMA_NOT_FOUND(404, 40403),
@@ -16,6 +18,7 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(405, 405),
     NOT_ACCEPTABLE(406, 406),
     INCOMPATIBLE_SCHEMA(409, 40901),
+    CONFLICT(409, 409),
     UNSUPPORTED_MEDIA_TYPE(415, 415),
     UNPROCESSABLE_ENTITY(422, 422),
     INVALID_SCHEMA(422, 42201),
@@ -29,6 +32,7 @@ public enum ErrorCode {
     SCHEMA_TOO_LARGE(422, 42209),
     INVALID_RULE_SET(422, 42210),
     CONTEXT_NOT_EMPTY(422, 42211),
+    TOO_MANY_REQUESTS(429, 42901),
     STORE_ERROR(500, 50001),
     OPERATION_TIMEOUT(500, 50002);
 

@@ -1,5 +1,8 @@
 package dev.accord.server.registry;
 
+import dev.accord.server.auth.Caller;
+import dev.accord.server.auth.Role;
+
 import dev.accord.server.store.EventLog;
 import dev.accord.server.store.EventType;
 import dev.accord.server.store.ModeEntity;
@@ -66,8 +69,14 @@ public class Modes {
      * permanently removes the scope's soft-deleted versions so imported ids and versions cannot collide with them.
      */
     @Transactional
-    public Mode update(String subject, Mode mode, boolean force) {
+    public Mode update(Caller caller, String subject, Mode mode, boolean force) {
         boolean global = subject.equals(GLOBAL);
+        if (mode == Mode.IMPORT && !caller.principal().may(Role.ADMIN, global ? null : subject)) {
+            // IMPORT lets a caller choose ids and versions: an admin's decision, wherever it applies
+            throw new RegistryException(ErrorCode.FORBIDDEN, caller.actor() + " may not switch "
+                    + (global ? "the registry" : "subject '" + subject + "'") + " to IMPORT mode: this needs the "
+                    + "admin role" + (global ? " on every subject (a '*' grant)" : " on subject '" + subject + "'"));
+        }
         if (!global) {
             SubjectNames.validate(subject);
         }
@@ -80,7 +89,7 @@ public class Modes {
                         + (global ? "" : " ('" + subject + "' has live versions)")
                         + "; delete them first or set the mode with force=true");
             }
-            deletions.purgeSoftDeleted(global ? null : subject);
+            deletions.purgeSoftDeleted(caller, global ? null : subject);
         }
         cache.invalidateAfterCompletion(transactions);
         ModeEntity entity = ModeEntity.findById(subject);
@@ -91,13 +100,13 @@ public class Modes {
         entity.mode = mode.name();
         entity.updatedAt = Instant.now();
         entity.persist();
-        events.append(EventType.MODE_CHANGED, global ? null : subject, null, null, Map.of("mode", mode.name()));
+        events.append(caller, EventType.MODE_CHANGED, global ? null : subject, null, null, Map.of("mode", mode.name()));
         return mode;
     }
 
     /** Removes a mode and returns the previous one; 40409 for a subject that has none. */
     @Transactional
-    public Mode delete(String subject) {
+    public Mode delete(Caller caller, String subject) {
         boolean global = subject.equals(GLOBAL);
         Mode previous = global ? global() : stored(SubjectNames.validate(subject));
         if (previous == null) {
@@ -106,7 +115,7 @@ public class Modes {
         }
         cache.invalidateAfterCompletion(transactions);
         ModeEntity.deleteById(subject);
-        events.append(EventType.MODE_DELETED, global ? null : subject, null, null, Map.of("previous", previous.name()));
+        events.append(caller, EventType.MODE_DELETED, global ? null : subject, null, null, Map.of("previous", previous.name()));
         return previous;
     }
 

@@ -1,5 +1,7 @@
 package dev.accord.server.registry;
 
+import dev.accord.server.auth.Caller;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accord.core.compat.CompatibilityChecker;
 import dev.accord.core.compat.CompatibilityResult;
@@ -59,7 +61,7 @@ public class Registrations {
     }
 
     @Transactional
-    public Registered register(String subject, SchemaSubmission request) {
+    public Registered register(Caller caller, String subject, SchemaSubmission request) {
         SubjectNames.validate(subject);
         checkSize(request);
         SchemaSubmission submission = normalizedPerConfig(subject, request);
@@ -132,7 +134,7 @@ public class Registrations {
         row.deleted = false;
         row.createdAt = Instant.now();
         row.persist();
-        events.append(EventType.SCHEMA_REGISTERED, subject, version, content.id,
+        events.append(caller, EventType.SCHEMA_REGISTERED, subject, version, content.id,
                 Map.of("schemaType", parsed.type().name()));
         return new Registered(queries.view(row), true);
     }

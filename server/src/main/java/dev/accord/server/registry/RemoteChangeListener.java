@@ -1,5 +1,7 @@
 package dev.accord.server.registry;
 
+import dev.accord.server.auth.Authenticator;
+
 import dev.accord.server.store.EventLog;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
@@ -29,6 +31,9 @@ public class RemoteChangeListener {
 
     @Inject
     SchemaContents contents;
+
+    @Inject
+    Authenticator authenticator;
 
     @Inject
     CompatibilityConfigs configs;
@@ -79,6 +84,8 @@ public class RemoteChangeListener {
                                 configs.changedElsewhere();
                             } else if (type.startsWith("MODE_")) {
                                 modes.changedElsewhere();
+                            } else if (type.startsWith("AUTH_")) {
+                                authenticator.forgetVerified(); // a key revoked or a user removed elsewhere
                             }
                         }
                     }

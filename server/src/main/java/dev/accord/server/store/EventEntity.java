@@ -29,6 +29,9 @@ public class EventEntity extends PanacheEntityBase {
 
     public String actor;
 
+    @Column(name = "remote_address")
+    public String remoteAddress;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -1,5 +1,7 @@
 package dev.accord.server.store;
 
+import dev.accord.server.auth.Caller;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -29,10 +31,11 @@ public class EventLog {
     ObjectMapper json;
 
     /**
-     * Appends an event to the current transaction and returns its sequence number: one statement that
+     * Appends an event, with who made the change and from where, to the current transaction and returns its sequence number: one statement that
      * takes the next number, inserts the event and queues the NOTIFY sent at commit.
      */
-    public long append(EventType type, String subject, Integer version, Integer schemaId, Map<String, ?> payload) {
+    public long append(Caller caller, EventType type, String subject, Integer version, Integer schemaId,
+                       Map<String, ?> payload) {
         String payloadJson;
         try {
             payloadJson = json.writeValueAsString(payload);
@@ -47,8 +50,10 @@ public class EventLog {
                 append.setObject(3, version, Types.INTEGER);
                 append.setObject(4, schemaId, Types.INTEGER);
                 append.setString(5, payloadJson);
-                append.setString(6, CHANNEL);
-                append.setString(7, notification);
+                append.setString(6, caller.actor());
+                append.setString(7, caller.remoteAddress());
+                append.setString(8, CHANNEL);
+                append.setString(9, notification);
                 try (ResultSet rs = append.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
@@ -60,12 +65,49 @@ public class EventLog {
     private static final String APPEND = "with next as ("
             + " update registry_event_counter set last = last + 1 where id = 1 returning last),"
             + " appended as ("
-            + " insert into registry_event (seq, type, subject, version, schema_id, payload)"
-            + " select last, ?, ?, ?, ?, ? from next returning seq)"
+            + " insert into registry_event (seq, type, subject, version, schema_id, payload, actor, remote_address)"
+            + " select last, ?, ?, ?, ?, ?, ?, ? from next returning seq)"
             + " select seq, pg_notify(?, seq || ' ' || ?) from appended";
 
-    /** Events with a sequence number above {@code after}, oldest first. */
-    public List<EventEntity> after(long after, int limit) {
-        return EventEntity.find("seq > ?1 order by seq", after).page(0, limit).list();
+    /**
+     * Events with a sequence number above {@code after}, oldest first: of one actor when it is not null, and only
+     * those about subjects the reader's patterns cover (null: every event; events without a subject need "*").
+     */
+    public List<LoggedEvent> after(long after, int limit, String actor, List<String> readable) {
+        StringBuilder query = new StringBuilder("seq > :after");
+        Map<String, Object> parameters = new java.util.HashMap<>();
+        parameters.put("after", after);
+        if (actor != null) {
+            query.append(" and actor = :actor");
+            parameters.put("actor", actor);
+        }
+        if (readable != null && !readable.contains("*")) {
+            List<String> clauses = new java.util.ArrayList<>();
+            for (int i = 0; i < readable.size(); i++) {
+                String pattern = readable.get(i);
+                if (pattern.endsWith("*")) {
+                    clauses.add("subject like :p" + i + " escape '!'");
+                    parameters.put("p" + i, likePrefix(pattern.substring(0, pattern.length() - 1)));
+                } else {
+                    clauses.add("subject = :p" + i);
+                    parameters.put("p" + i, pattern);
+                }
+            }
+            query.append(clauses.isEmpty() ? " and false" : " and (" + String.join(" or ", clauses) + ")");
+        }
+        query.append(" order by seq");
+        return EventEntity.<EventEntity>find(query.toString(), parameters).page(0, limit).list().stream()
+                .map(e -> new LoggedEvent(e.seq, e.type, e.subject, e.version, e.schemaId, e.payload, e.actor,
+                        e.remoteAddress, e.createdAt))
+                .toList();
+    }
+
+    private static String likePrefix(String prefix) {
+        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    /** An event as the API shows it. */
+    public record LoggedEvent(long seq, String type, String subject, Integer version, Integer schemaId,
+                              String payload, String actor, String remoteAddress, java.time.Instant createdAt) {
     }
 }
