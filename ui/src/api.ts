@@ -1,4 +1,5 @@
 // The Accord REST API as the UI uses it: the Confluent API at the root path and Accord's /v1 additions.
+import { type CallerInfo, authorizationHeader } from './session.js';
 
 export type SchemaType = 'AVRO' | 'JSON' | 'PROTOBUF';
 
@@ -190,12 +191,14 @@ function query(params: Record<string, string | number | boolean | null | undefin
   return s ? `?${s}` : '';
 }
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function call<T>(method: string, path: string, body?: unknown, authorization = authorizationHeader()): Promise<T> {
   let response: Response;
+  const headers: Record<string, string> = body === undefined ? { Accept: ACCEPT } : { Accept: ACCEPT, 'Content-Type': JSON_TYPE };
+  if (authorization) headers.Authorization = authorization;
   try {
     response = await fetch(path, {
       method,
-      headers: body === undefined ? { Accept: ACCEPT } : { Accept: ACCEPT, 'Content-Type': JSON_TYPE },
+      headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (e) {
@@ -222,7 +225,30 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   return json as T;
 }
 
+export interface Credential {
+  key?: string;
+  name?: string;
+  role: 'reader' | 'writer' | 'admin';
+  subjects: string[];
+  description?: string | null;
+  owner?: string | null;
+  createdAt: string;
+  lastUsedAt?: string | null;
+  expiresAt?: string | null;
+  revokedAt?: string | null;
+}
+
 export const api = {
+  /** Who the given (or current) credentials are; public. */
+  me: (authorization: string | null = authorizationHeader()) => call<CallerInfo>('GET', '/v1/auth/me', undefined, authorization),
+  keys: () => call<Credential[]>('GET', '/v1/auth/keys'),
+  createKey: (body: { description: string; role: string; subjects: string[]; expiresAt?: string }) =>
+    call<Credential & { key: string; secret: string }>('POST', '/v1/auth/keys', body),
+  revokeKey: (key: string) => call<Credential>('DELETE', `/v1/auth/keys/${seg(key)}`),
+  users: () => call<Credential[]>('GET', '/v1/auth/users'),
+  createUser: (body: { name: string; password: string; role: string; subjects: string[] }) =>
+    call<Credential>('POST', '/v1/auth/users', body),
+  deleteUser: (name: string) => call<Credential>('DELETE', `/v1/auth/users/${seg(name)}`),
   formats: () => call<import('./formats').FormatInfo[]>('GET', '/v1/formats'),
   subjects: (deleted = false) => call<SubjectSummary[]>('GET', `/v1/subjects${query({ deleted: deleted || undefined })}`),
   subjectSummary: (subject: string) => call<SubjectSummary>('GET', `/v1/subjects/${seg(subject)}`),

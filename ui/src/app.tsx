@@ -8,7 +8,11 @@ import { DiffPage } from './pages/diff';
 import { Playground } from './pages/playground';
 import { SchemaLookup, SchemaPage } from './pages/schema';
 import { SettingsPage } from './pages/settings';
+import { SignInPage } from './pages/signin';
+import { AdminPage } from './pages/admin';
 import { Empty, useTitle } from './components';
+import { api } from './api';
+import { may, setSession, useCaller } from './session';
 
 const NAV: { to: string; label: string; section: string }[] = [
   { to: '/', label: 'Overview', section: '' },
@@ -33,6 +37,8 @@ function route(path: string, query: URLSearchParams) {
   if (a === 'schemas' && s.length === 1) return <SchemaLookup />;
   if (a === 'schemas' && s.length === 2 && /^\d+$/.test(b)) return <SchemaPage id={Number(b)} />;
   if (a === 'settings' && s.length === 1) return <SettingsPage />;
+  if (a === 'sign-in' && s.length === 1) return <SignInPage next={query.get('next') ?? '/'} />;
+  if (a === 'admin' && s.length === 1) return <AdminPage />;
   return <NotFound />;
 }
 
@@ -55,6 +61,12 @@ export function App() {
   const section = segments(path)[0] ?? '';
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
+  const caller = useCaller();
+
+  // who the UI is for: anonymous until someone signs in (the answer also says whether auth is on)
+  useEffect(() => {
+    api.me().then((me) => setSession(null, me)).catch(() => undefined);
+  }, []);
 
   // After a client-side navigation, move focus to the new page's heading (screen readers announce it) and
   // start at the top; the first load keeps the browser's own focus.
@@ -90,8 +102,38 @@ export function App() {
                 </Link>
               </li>
             ))}
+            {caller?.authEnabled && may('admin', null) && (
+              <li>
+                <Link to="/admin" aria-current={section === 'admin' ? 'page' : undefined}>
+                  Access
+                </Link>
+              </li>
+            )}
           </ul>
         </nav>
+        {caller?.authEnabled && (
+          <div class="who" id="who">
+            {caller.kind === 'ANONYMOUS' ? (
+              <Link to="/sign-in">Sign in</Link>
+            ) : (
+              <>
+                <span>
+                  Signed in as <strong>{caller.name}</strong>
+                </span>{' '}
+                <button
+                  type="button"
+                  class="button link"
+                  onClick={async () => {
+                    setSession(null, null);
+                    setSession(null, await api.me(null).catch(() => null));
+                  }}
+                >
+                  Sign out
+                </button>
+              </>
+            )}
+          </div>
+        )}
       </header>
       <main id="main" ref={main} tabIndex={-1} class={section === 'subjects' && segments(path)[2] === 'diff' ? 'wide' : undefined}>
         {route(path, query)}

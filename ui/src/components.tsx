@@ -64,6 +64,12 @@ export function ErrorMessage({ error, action }: { error: unknown; action?: strin
             {error.method} {error.path}
           </code>
         </p>
+        {error.status === 401 && (
+          <p>
+            <Link to={href(['sign-in'], { next: window.location.pathname.replace(/^\/ui/, '') || '/' })}>Sign in</Link> to
+            continue.
+          </p>
+        )}
       </div>
     );
   }

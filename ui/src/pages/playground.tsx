@@ -17,6 +17,7 @@ import { formatOfFile, formats, isJsonFormat, schemaTypeOptions } from '../forma
 import { languageOf } from '../highlight';
 import { locate, prettySchema, resolvePointer } from '../pointer';
 import { Link, href, navigate } from '../router';
+import { missing } from '../session';
 
 interface Checked {
   text: string;
@@ -274,6 +275,7 @@ export function Playground({ subject: initialSubject }: { subject: string }) {
   const knownIncompatible = checked !== null && !stale && !checked.verdict.is_compatible;
   const enforced = enforcedDirections(checked?.level ?? config?.compatibilityLevel);
   const nextVersion = latest ? latest.version + 1 : 1;
+  const writeDenied = loadedFor ? missing('writer', loadedFor) : null;
 
   return (
     <>
@@ -415,8 +417,10 @@ export function Playground({ subject: initialSubject }: { subject: string }) {
                 class="button"
                 id="try-register"
                 onClick={register}
-                disabled={registering || knownIncompatible}
-                title={knownIncompatible ? 'The registry would refuse this schema: fix the problems first.' : undefined}
+                disabled={registering || knownIncompatible || writeDenied !== null}
+                title={
+                  writeDenied ?? (knownIncompatible ? 'The registry would refuse this schema: fix the problems first.' : undefined)
+                }
               >
                 {registering ? 'Registering…' : `Register as version ${nextVersion}`}
               </button>

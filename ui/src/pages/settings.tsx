@@ -1,3 +1,4 @@
+import { missing } from '../session';
 import { useEffect, useState } from 'preact/hooks';
 import { LEVELS, MODES, POLICIES, type Level, type Policy, api, invalidateSubjects } from '../api';
 import { ChoiceField, ErrorMessage, Loading, useAsync, useTitle } from '../components';
@@ -11,6 +12,7 @@ const MODE_HELP: Record<string, string> = {
 
 export function SettingsPage() {
   useTitle('Settings');
+  const adminDenied = missing('admin', null);
   const state = useAsync(() => Promise.all([api.globalConfig(), api.mode(), api.serverVersion()]), []);
   const [level, setLevel] = useState('');
   const [policy, setPolicy] = useState('');
@@ -89,7 +91,8 @@ export function SettingsPage() {
                 type="submit"
                 class="button primary"
                 id="save-global-config"
-                disabled={busy !== '' || (level === config.compatibilityLevel && policy === (config.compatibilityPolicy ?? 'STRICT'))}
+                disabled={busy !== '' || adminDenied !== null || (level === config.compatibilityLevel && policy === (config.compatibilityPolicy ?? 'STRICT'))}
+                title={adminDenied ?? undefined}
               >
                 {busy === 'config' ? 'Saving…' : 'Save compatibility'}
               </button>
@@ -109,7 +112,7 @@ export function SettingsPage() {
               </p>
             </ChoiceField>
             <div class="row">
-              <button type="submit" class="button" disabled={busy !== '' || mode === currentMode.mode}>
+              <button type="submit" class="button" disabled={busy !== '' || adminDenied !== null || mode === currentMode.mode} title={adminDenied ?? undefined}>
                 {busy === 'mode' ? 'Saving…' : 'Change mode'}
               </button>
             </div>

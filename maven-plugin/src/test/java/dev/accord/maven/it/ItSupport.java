@@ -103,6 +103,11 @@ public final class ItSupport {
      * verify script does not get to.
      */
     public static String startServer(File jar, File basedir) throws Exception {
+        return startServer(jar, basedir, Map.of());
+    }
+
+    /** Starts the packaged server with extra environment (for example ACCORD_AUTH_ENABLED=true). */
+    public static String startServer(File jar, File basedir, Map<String, String> environment) throws Exception {
         if (!jar.isFile()) {
             throw new IllegalStateException("The server is not packaged: " + jar + " (build the server module first)");
         }
@@ -119,6 +124,7 @@ public final class ItSupport {
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
         builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process.toHandle(), data)));
         Properties server = new Properties();
@@ -194,10 +200,19 @@ public final class ItSupport {
 
     /** Sends a request to the registry and returns the body; fails on a non-2xx status. */
     public static String http(String method, String url, String body) throws Exception {
+        return http(method, url, body, null);
+    }
+
+    /** The same with Basic credentials ("user:password" or "KEY:SECRET"), or none when null. */
+    public static String http(String method, String url, String body, String userInfo) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/vnd.schemaregistry.v1+json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
+        if (userInfo != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString(userInfo.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException(method + " " + url + " -> " + response.statusCode() + " " + response.body());

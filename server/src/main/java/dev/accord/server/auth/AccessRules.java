@@ -87,7 +87,8 @@ public final class AccessRules {
             return Access.anywhere(Role.READER, "use the Accord API");
         }
         switch (s[1]) {
-            case "openapi.yaml" -> {
+            case "openapi.yaml", "formats" -> {
+                // the contract, and the formats the UI needs to draw its sign-in page
                 return Access.open("read the API contract");
             }
             case "auth" -> {

@@ -11,7 +11,7 @@ import java.util.Map;
 /** The server with authentication on, a known admin password, and bearer tokens signed by a key made here. */
 public class AuthEnabledProfile implements QuarkusTestProfile {
 
-    static final String ADMIN_PASSWORD = "correct horse battery staple";
+    public static final String ADMIN_PASSWORD = "correct horse battery staple";
     static final String ISSUER = "https://idp.accord.test";
     static final String LOG_FILE = "target/auth-test.log";
     static final KeyPair TOKEN_KEYS = rsa();

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,14 +32,19 @@ class JsClientsTest {
 
     @Test
     void theNpmClientsPassTheirSuite() throws IOException, InterruptedException {
+        runSuite("test/", Map.of("ACCORD_URL", root.toString().replaceAll("/$", "")));
+    }
+
+    /** Runs one directory of node:test files against the test server, failing with their output. */
+    static void runSuite(String directory, Map<String, String> environment) throws IOException, InterruptedException {
         assertTrue(Files.isDirectory(CLIENTS.resolve("node_modules")),
                 "run `npm ci` in " + CLIENTS + " (the build does it unless tests are skipped)");
         Path output = Files.createTempFile("accord-js-clients", ".log");
-        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "test/")
+        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", directory)
                 .directory(CLIENTS.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
-        node.environment().put("ACCORD_URL", root.toString().replaceAll("/$", ""));
+        node.environment().putAll(environment);
         node.environment().put("NO_COLOR", "1");
         Process process = node.start();
         boolean finished = process.waitFor(5, TimeUnit.MINUTES);
