@@ -34,7 +34,21 @@ public final class AccordMain {
             // zonky's own shutdown hook stops the postmaster when the JVM exits
             System.out.println("Accord: embedded PostgreSQL with data in " + embedded.dataDir());
         }
+        bindToLoopbackWhileOpen();
         Quarkus.run(args);
+    }
+
+    /**
+     * Without authentication the registry is open to whoever reaches it, so it listens on loopback only unless
+     * the operator chose an address (QUARKUS_HTTP_HOST or -Dquarkus.http.host, e.g. 0.0.0.0 behind a gateway).
+     */
+    private static void bindToLoopbackWhileOpen() {
+        boolean auth = Boolean.parseBoolean(setting("accord.auth.enabled", "ACCORD_AUTH_ENABLED", "false"));
+        if (!auth && setting("quarkus.http.host", "QUARKUS_HTTP_HOST", null) == null) {
+            System.setProperty("quarkus.http.host", "127.0.0.1");
+            System.out.println("Accord: authentication is off, so the server listens on 127.0.0.1 only;"
+                    + " set QUARKUS_HTTP_HOST=0.0.0.0 to listen on every interface, or ACCORD_AUTH_ENABLED=true");
+        }
     }
 
     private static String externalDatabaseUrl() {

@@ -5,6 +5,7 @@ import dev.accord.core.schema.InvalidSchemaException;
 import dev.accord.core.schema.ReferenceResolver;
 import dev.accord.core.schema.ReferenceWalker;
 import dev.accord.core.schema.ReferencedSchema;
+import dev.accord.core.schema.SchemaLimits;
 import dev.accord.core.schema.SchemaReference;
 import dev.accord.core.schema.SchemaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,6 +52,9 @@ public final class AvroSchemaParser {
         new SchemaWalk().check(schema, record -> !importedTypes.containsKey(record.getFullName()));
         List<Schema> referencedTypes = new ArrayList<>();
         for (Schema named : parser.getTypes().values()) {
+            if (named.getType() == Schema.Type.ENUM) {
+                SchemaLimits.checkEnum("Enum " + named.getFullName(), named.getEnumSymbols().size());
+            }
             if (importedTypes.containsKey(named.getFullName())) {
                 referencedTypes.add(named);
             }

@@ -108,9 +108,9 @@ final class AvroStructureDiff {
     private void compareEnums(Schema oldEnum, Schema newEnum, String oldPath, String newPath) {
         doc(oldEnum.getDoc(), newEnum.getDoc(), oldPath, newPath, "enum " + newEnum.getFullName());
         Set<String> added = new LinkedHashSet<>(newEnum.getEnumSymbols());
-        added.removeAll(oldEnum.getEnumSymbols());
+        added.removeAll(new HashSet<>(oldEnum.getEnumSymbols())); // a Set: removeAll(List) is quadratic
         Set<String> removed = new LinkedHashSet<>(oldEnum.getEnumSymbols());
-        removed.removeAll(newEnum.getEnumSymbols());
+        removed.removeAll(new HashSet<>(newEnum.getEnumSymbols()));
         if (!added.isEmpty()) {
             changes.add(info(AvroRules.ENUM_SYMBOLS_ADDED, oldPath + "/symbols", newPath + "/symbols", null,
                     added.toString(), Map.of("record", newEnum.getFullName(), "new", added.toString())));

@@ -38,7 +38,48 @@ public final class RequestBodies {
         if (node == null || !node.isObject()) {
             throw new RegistryException(ErrorCode.UNPROCESSABLE_ENTITY, "The request body must be a JSON object");
         }
+        requireStorable(node, "");
         return node;
+    }
+
+    /**
+     * Refuses text PostgreSQL cannot store as it was sent: NUL characters, and lone UTF-16 surrogates (which would
+     * be stored as '?'), anywhere in the body, naming the field and offset.
+     */
+    private static void requireStorable(JsonNode node, String pointer) {
+        if (node.isTextual()) {
+            String text = node.asText();
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                String problem = null;
+                if (c == 0) {
+                    problem = "a NUL character (U+0000)";
+                } else if (Character.isHighSurrogate(c)) {
+                    if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        i++;
+                        continue;
+                    }
+                    problem = "an unpaired surrogate (U+" + String.format("%04X", (int) c) + ")";
+                } else if (Character.isLowSurrogate(c)) {
+                    problem = "an unpaired surrogate (U+" + String.format("%04X", (int) c) + ")";
+                }
+                if (problem != null) {
+                    throw RegistryException.invalidSchema("The request's " + (pointer.isEmpty() ? "text" : "'" + pointer
+                            + "'") + " contains " + problem + " at offset " + i + ", which cannot be stored");
+                }
+            }
+        } else if (node.isObject()) {
+            for (var fields = node.fields(); fields.hasNext(); ) {
+                var field = fields.next();
+                requireStorable(com.fasterxml.jackson.databind.node.TextNode.valueOf(field.getKey()),
+                        pointer + "/" + field.getKey());
+                requireStorable(field.getValue(), pointer + "/" + field.getKey());
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                requireStorable(node.get(i), pointer + "/" + i);
+            }
+        }
     }
 
     /** A RegisterSchemaRequest (register, lookup and compatibility bodies), with its {@code normalize} flag. */

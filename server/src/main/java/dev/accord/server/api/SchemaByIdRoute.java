@@ -38,7 +38,7 @@ public class SchemaByIdRoute {
         if (id == null || id.isEmpty() || id.length() > 10) {
             return null;
         }
-        int value = 0;
+        long value = 0;
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
             if (c < '0' || c > '9') {
@@ -46,6 +46,7 @@ public class SchemaByIdRoute {
             }
             value = value * 10 + (c - '0');
         }
-        return value < 0 ? null : responses.cached(value);
+        // beyond an int there is no such id: the resource answers that, never another id's schema
+        return value > Integer.MAX_VALUE ? null : responses.cached((int) value);
     }
 }
