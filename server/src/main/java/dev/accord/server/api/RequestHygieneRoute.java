@@ -9,12 +9,15 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,11 +34,23 @@ public class RequestHygieneRoute {
     static final Set<String> BODY_TYPES = Set.of(MediaTypes.SCHEMA_REGISTRY_V1_JSON, MediaTypes.SCHEMA_REGISTRY_JSON,
             MediaTypes.JSON, "application/octet-stream");
 
+    /** Host names this registry answers to (empty: any), against DNS rebinding of a registry on a private net. */
+    @ConfigProperty(name = "accord.http.allowed-hosts")
+    Optional<List<String>> allowedHosts;
+
     void install(@Observes Router router) {
         router.route().order(-1100).handler(this::handle);
     }
 
     private void handle(RoutingContext context) {
+        if (allowedHosts.isPresent() && !allowedHosts.get().isEmpty()) {
+            String host = hostName(context.request().getHeader(HttpHeaders.HOST));
+            if (host == null || allowedHosts.get().stream().noneMatch(h -> h.trim().equalsIgnoreCase(host))) {
+                fail(context, 400, 400, "This registry does not answer to the host name in the request"
+                        + " (accord.http.allowed-hosts)");
+                return;
+            }
+        }
         String accept = context.request().getHeader(HttpHeaders.ACCEPT);
         if (accept != null && !wellFormedMediaRanges(accept)) {
             fail(context, 406, 406, "The Accept header cannot be parsed: expected media ranges such as "
@@ -71,6 +86,20 @@ public class RequestHygieneRoute {
             }
         }
         context.next();
+    }
+
+    /** The host name of a Host header ("[::1]:8080" -> "::1", "registry:8080" -> "registry"), or null. */
+    static String hostName(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String host = header.trim();
+        if (host.startsWith("[")) {
+            int end = host.indexOf(']');
+            return end < 0 ? null : host.substring(1, end);
+        }
+        int colon = host.indexOf(':');
+        return colon < 0 ? host : host.substring(0, colon);
     }
 
     /** "type/subtype" lower-cased, or null when the header is not a media type. */
