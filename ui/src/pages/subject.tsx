@@ -1,3 +1,4 @@
+import { missing } from '../session';
 import { useEffect, useState } from 'preact/hooks';
 import { LEVELS, POLICIES, type Config, type Level, type Policy, type SchemaVersion, api, invalidateSubjects } from '../api';
 import {
@@ -211,6 +212,7 @@ function CompatibilitySettings({ subject }: { subject: string }) {
   const { effective, global } = state.data!;
   const own = ownOf(state.data!);
   const dirty = level !== own.level || policy !== own.policy;
+  const writeDenied = missing('writer', subject);
 
   const save = async (e: Event) => {
     e.preventDefault();
@@ -263,7 +265,7 @@ function CompatibilitySettings({ subject }: { subject: string }) {
           first={{ value: INHERIT, label: `Inherit global (${global.compatibilityPolicy ?? 'STRICT'})` }}
         />
         <div class="row">
-          <button type="submit" class="button" disabled={!dirty || saving}>
+          <button type="submit" class="button" disabled={!dirty || saving || writeDenied !== null} title={writeDenied ?? undefined}>
             {saving ? 'Saving…' : 'Save'}
           </button>
           <span role="status" aria-live="polite" class="muted">

@@ -5,6 +5,7 @@ import dev.accord.server.auth.Callers;
 
 import dev.accord.server.registry.Deletions;
 import dev.accord.server.registry.RegistryException;
+import dev.accord.server.registry.RegistryMetrics;
 import dev.accord.server.registry.Registrations;
 import dev.accord.server.registry.SchemaContents;
 import dev.accord.server.registry.SubjectQueries;
@@ -37,6 +38,9 @@ public class SubjectsResource {
 
     @Inject
     Callers callers;
+
+    @Inject
+    RegistryMetrics metrics;
 
     @Inject
     Registrations registrations;
@@ -92,8 +96,14 @@ public class SubjectsResource {
     @Path("/{subject}/versions")
     public Response register(@PathParam("subject") String subject, @QueryParam("normalize") String normalize,
                              String body) {
-        Registrations.Registered registered = registrations.register(callers.current(), subject,
-                RequestBodies.schemaSubmission(body, normalize));
+        Registrations.Registered registered;
+        try {
+            registered = registrations.register(callers.current(), subject, RequestBodies.schemaSubmission(body, normalize));
+        } catch (RegistryException e) {
+            metrics.refused(e);
+            throw e;
+        }
+        metrics.registered(registered.created());
         return ApiResponses.ok(ApiViews.registered(registered.version()));
     }
 

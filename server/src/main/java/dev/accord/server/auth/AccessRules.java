@@ -25,8 +25,14 @@ public final class AccessRules {
                 return Access.open("load the web UI");
             }
             case "q" -> {
-                return s.length > 1 && s[1].equals("health") ? Access.open("check health")
-                        : Access.global(Role.ADMIN, "read the server's management endpoints");
+                if (s.length > 1 && s[1].equals("health")) {
+                    return Access.open("check health");
+                }
+                if (s.length > 1 && s[1].equals("metrics")) {
+                    // a scraper's key: reader on every subject (metrics name no subjects, but show all traffic)
+                    return Access.global(Role.READER, "read the metrics");
+                }
+                return Access.global(Role.ADMIN, "read the server's management endpoints");
             }
             case "subjects" -> {
                 if (s.length == 1) {

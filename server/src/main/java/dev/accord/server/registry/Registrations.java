@@ -3,7 +3,6 @@ package dev.accord.server.registry;
 import dev.accord.server.auth.Caller;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.accord.core.compat.CompatibilityChecker;
 import dev.accord.core.compat.CompatibilityResult;
 import dev.accord.core.compat.VersionedSchema;
 import dev.accord.core.schema.CanonicalJson;
@@ -36,7 +35,6 @@ import java.util.Objects;
 @ApplicationScoped
 public class Registrations {
 
-    private final CompatibilityChecker checker = new CompatibilityChecker();
 
     @Inject
     SchemaContents contents;
@@ -52,6 +50,9 @@ public class Registrations {
 
     @Inject
     EventLog events;
+
+    @Inject
+    RegistryMetrics metrics;
 
     @ConfigProperty(name = "accord.max-schema-bytes", defaultValue = "1048576")
     int maxSchemaBytes;
@@ -118,7 +119,7 @@ public class Registrations {
 
         if (!importing) {
             List<VersionedSchema> previous = previousVersions(live, metadata, config.compatibilityGroup());
-            CompatibilityResult result = checker.check(config.level(), config.policy(), parsed, previous);
+            CompatibilityResult result = metrics.check(config.level(), config.policy(), parsed, previous);
             if (!result.compatible()) {
                 throw new IncompatibleSchemaException(subject, result);
             }
@@ -197,7 +198,7 @@ public class Registrations {
             metadata = contents.require(live.get(live.size() - 1).schemaId).metadata();
         }
         List<VersionedSchema> previous = previousVersions(against, metadata, config.compatibilityGroup());
-        return checker.check(config.level(), config.policy(), parsed, previous);
+        return metrics.check(config.level(), config.policy(), parsed, previous);
     }
 
     private List<VersionedSchema> previousVersions(List<SubjectVersionEntity> live, JsonNode metadata, String group) {

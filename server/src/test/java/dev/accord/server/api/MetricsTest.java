@@ -1,0 +1,51 @@
+package dev.accord.server.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Prometheus metrics at /q/metrics: registrations by outcome, checks by format, requests by route template. */
+@QuarkusTest
+class MetricsTest extends ApiTest {
+
+    @Test
+    void registrationsChecksAndTheFastRouteAreCounted() {
+        double createdBefore = value(metrics(), "accord_registrations_total\\{[^}]*outcome=\"created\"[^}]*}");
+        String subject = subject("metrics");
+        int id = register(subject, body(Map.of("schema", record("M", "a:int")))).statusCode(200).extract().path("id");
+        register(subject, body(Map.of("schema", record("M", "a:int")))).statusCode(200); // the same: existing
+        register(subject, body(Map.of("schema", record("M", "a:string")))).statusCode(409); // incompatible
+        client().get("/schemas/ids/{id}", id).then().statusCode(200);
+        client().get("/schemas/ids/{id}", id).then().statusCode(200); // the fast route
+
+        String text = metrics();
+        assertTrue(value(text, "accord_registrations_total\\{[^}]*outcome=\"created\"[^}]*}") >= createdBefore + 1, text);
+        assertTrue(value(text, "accord_registrations_total\\{[^}]*outcome=\"existing\"[^}]*}") >= 1, text);
+        assertTrue(value(text, "accord_registrations_total\\{[^}]*outcome=\"incompatible\"[^}]*}") >= 1, text);
+        assertTrue(value(text, "accord_compatibility_check_seconds_count\\{[^}]*compatible=\"false\"[^}]*format=\"avro\"[^}]*}") >= 1,
+                text);
+        // every GET by id under one route template, whichever route answered it
+        assertTrue(value(text, "http_server_requests_seconds_count\\{[^}]*uri=\"/schemas/ids/\\{id}\"[^}]*}") >= 2, text);
+        assertTrue(!text.contains("uri=\"/schemas/ids/" + id + "\""), "ids are folded into the template");
+    }
+
+    private static String metrics() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    /** The sum of the samples whose name and labels match. */
+    private static double value(String text, String series) {
+        Matcher m = Pattern.compile("^" + series + " ([0-9.eE+-]+)$", Pattern.MULTILINE).matcher(text);
+        double sum = 0;
+        while (m.find()) {
+            sum += Double.parseDouble(m.group(1));
+        }
+        return sum;
+    }
+}
