@@ -35,6 +35,22 @@ public class ErrorMappers {
         return ApiResponses.error(status, status, message);
     }
 
+    /** The kind of concurrency conflict somewhere in the cause chain (a unique violation, a serialization
+     * failure or a deadlock, by SQLState), or null. */
+    static String concurrentConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                switch (sql.getSQLState()) {
+                    case "23505" -> { return "unique violation"; }
+                    case "40001" -> { return "serialization failure"; }
+                    case "40P01" -> { return "deadlock"; }
+                    default -> { }
+                }
+            }
+        }
+        return null;
+    }
+
     /** Anything unexpected is a server error; the details go to the log, not to the client. */
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
@@ -43,6 +59,13 @@ public class ErrorMappers {
         }
         if (e instanceof WebApplicationException web) {
             return web(web);
+        }
+        String conflict = concurrentConflict(e);
+        if (conflict != null) {
+            // another transaction changed the same row first: the client's request is fine, it lost a race
+            LOG.debugf("Concurrent change: %s", conflict);
+            return ApiResponses.error(ErrorCode.CONFLICT, "A concurrent change to the same data won (" + conflict
+                    + "); send the request again");
         }
         LOG.error("Unexpected error", e);
         return ApiResponses.error(ErrorCode.STORE_ERROR, "Error in the backend data store: "

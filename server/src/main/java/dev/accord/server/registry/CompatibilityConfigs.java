@@ -1,5 +1,7 @@
 package dev.accord.server.registry;
 
+import dev.accord.server.store.Locks;
+
 import dev.accord.server.auth.Caller;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -76,6 +78,7 @@ public class CompatibilityConfigs {
         if (!subject.equals(GLOBAL)) {
             SubjectNames.validate(subject);
         }
+        Locks.setting("config", subject);
         SubjectConfig merged = stored(subject).overlay(update);
         cache.invalidateAfterCompletion(transactions);
         ConfigEntity entity = ConfigEntity.findById(subject);
@@ -94,6 +97,7 @@ public class CompatibilityConfigs {
     /** Removes a config and returns the previous one; 40401 for a subject that has none. */
     @Transactional
     public SubjectConfig delete(Caller caller, String subject) {
+        Locks.setting("config", subject);
         SubjectConfig previous;
         if (subject.equals(GLOBAL)) {
             previous = global();

@@ -1,5 +1,7 @@
 package dev.accord.server.registry;
 
+import dev.accord.server.store.Locks;
+
 import dev.accord.server.auth.Caller;
 import dev.accord.server.auth.Role;
 
@@ -71,6 +73,7 @@ public class Modes {
     @Transactional
     public Mode update(Caller caller, String subject, Mode mode, boolean force) {
         boolean global = subject.equals(GLOBAL);
+        Locks.setting("mode", subject);
         if (mode == Mode.IMPORT && !caller.principal().may(Role.ADMIN, global ? null : subject)) {
             // IMPORT lets a caller choose ids and versions: an admin's decision, wherever it applies
             throw new RegistryException(ErrorCode.FORBIDDEN, caller.actor() + " may not switch "
@@ -108,6 +111,7 @@ public class Modes {
     @Transactional
     public Mode delete(Caller caller, String subject) {
         boolean global = subject.equals(GLOBAL);
+        Locks.setting("mode", subject);
         Mode previous = global ? global() : stored(SubjectNames.validate(subject));
         if (previous == null) {
             throw new RegistryException(ErrorCode.SUBJECT_MODE_NOT_CONFIGURED,

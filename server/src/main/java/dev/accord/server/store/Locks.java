@@ -10,6 +10,7 @@ public final class Locks {
 
     private static final int SUBJECT = 1;
     private static final int CONTENT = 2;
+    private static final int SETTING = 3;
 
     private Locks() {
     }
@@ -22,6 +23,14 @@ public final class Locks {
     /** Serialises the allocation of a global id for one schema content. */
     public static void content(String fingerprint) {
         lock(CONTENT, fingerprint);
+    }
+
+    /**
+     * Serialises changes to one subject's (or, for "", the global) config or mode: two concurrent first writes
+     * would otherwise both insert the row, and one would fail at commit.
+     */
+    public static void setting(String kind, String subject) {
+        lock(SETTING, kind + ":" + subject);
     }
 
     private static void lock(int namespace, String key) {
