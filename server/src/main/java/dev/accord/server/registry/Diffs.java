@@ -58,13 +58,9 @@ public class Diffs {
         if (from != null) {
             source = queries.version(subject, from, true);
         } else {
-            List<SubjectVersionEntity> earlier = SubjectVersionEntity.ofSubject(subject).stream()
-                    .filter(r -> !r.deleted && r.version < target.version()).toList();
-            if (earlier.isEmpty()) {
-                throw RegistryException.versionNotFound("before " + target.version()
-                        + " (subject '" + subject + "' has no earlier live version to compare with)");
-            }
-            source = queries.view(earlier.get(earlier.size() - 1));
+            source = queries.view(SubjectVersionEntity.liveBefore(subject, target.version()).orElseThrow(() ->
+                    RegistryException.versionNotFound("before " + target.version()
+                            + " (subject '" + subject + "' has no earlier live version to compare with)")));
         }
         CompatibilityPolicy policy = configs.effective(subject).policy();
         ParsedSchema oldSchema = contents.parsed(source.schema());

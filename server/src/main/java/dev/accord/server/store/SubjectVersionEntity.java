@@ -37,6 +37,12 @@ public class SubjectVersionEntity extends PanacheEntityBase {
         return list("subject = ?1 order by version", subject);
     }
 
+    /** The newest live version of a subject below {@code version}, asked of the database (not filtered here). */
+    public static java.util.Optional<SubjectVersionEntity> liveBefore(String subject, int version) {
+        return find("subject = ?1 and deleted = false and version < ?2 order by version desc", subject, version)
+                .<SubjectVersionEntity>firstResultOptional();
+    }
+
     public static SubjectVersionEntity find(String subject, int version) {
         return find("subject = ?1 and version = ?2", subject, version).firstResult();
     }
