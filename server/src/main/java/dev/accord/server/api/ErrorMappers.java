@@ -42,6 +42,7 @@ public class ErrorMappers {
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
                 switch (sql.getSQLState()) {
                     case "23505" -> { return "unique violation"; }
+                    case "23503" -> { return "a row another transaction removed or still uses"; }
                     case "40001" -> { return "serialization failure"; }
                     case "40P01" -> { return "deadlock"; }
                     default -> { }

@@ -178,6 +178,13 @@ public class Deletions {
         }
         SubjectVersionEntity.flush();
         for (int id : ids) {
+            SchemaContentEntity content = SchemaContentEntity.findById(id);
+            if (content == null) {
+                continue;
+            }
+            // the lock registrations take to find or create this content: a registration that is about to use
+            // it commits first (and is counted below), or finds it gone and creates it anew
+            Locks.content(content.fingerprint);
             if (SubjectVersionEntity.count("schemaId", id) == 0) {
                 SchemaReferenceEntity.delete("schemaId", id);
                 SchemaContentEntity.deleteById(id);
