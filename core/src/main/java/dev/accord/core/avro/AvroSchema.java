@@ -28,9 +28,11 @@ public final class AvroSchema implements ParsedSchema {
     private final Collection<Schema> referencedTypes;
     private final String canonical;
     private final String fingerprint;
+    private final int nodes;
 
-    AvroSchema(Schema schema, List<SchemaReference> references, Collection<Schema> referencedTypes) {
+    AvroSchema(Schema schema, List<SchemaReference> references, Collection<Schema> referencedTypes, int nodes) {
         this.schema = schema;
+        this.nodes = nodes;
         this.references = List.copyOf(references);
         this.referencedTypes = List.copyOf(referencedTypes);
         // Avro's writer fixes the order of its own keys and drops whitespace; sorting the rest (custom
@@ -38,6 +40,11 @@ public final class AvroSchema implements ParsedSchema {
         this.canonical = sortCustomKeys(schema.toString(this.referencedTypes, false));
         this.fingerprint = CanonicalJson.sha256(SchemaType.AVRO.name(), CanonicalJson.canonical(canonical),
                 CanonicalJson.referencesKey(this.references));
+    }
+
+    /** Schema nodes (named types counted once): the measure of the work comparing this schema. */
+    int nodes() {
+        return nodes;
     }
 
     /** The Apache Avro schema object. */

@@ -6,6 +6,7 @@ import dev.accord.core.compat.Direction;
 import dev.accord.core.compat.Rule;
 import dev.accord.core.compat.SchemaDiffer;
 import dev.accord.core.schema.ParsedSchema;
+import dev.accord.core.schema.WorkBudget;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
@@ -31,12 +32,16 @@ public final class AvroSchemaDiffer implements SchemaDiffer {
                                         CompatibilityPolicy policy) {
         Schema oldAvro = ((AvroSchema) oldSchema).schema();
         Schema newAvro = ((AvroSchema) newSchema).schema();
+        // Avro's own resolution has no checkpoints inside: each pair is charged by the size of its schemas
+        int work = ((AvroSchema) oldSchema).nodes() + ((AvroSchema) newSchema).nodes();
         List<Change> changes = new ArrayList<>();
         if (directions.contains(Direction.BACKWARD)) {
             collect(newAvro, oldAvro, Direction.BACKWARD, changes);
+            WorkBudget.charge(work);
         }
         if (directions.contains(Direction.FORWARD)) {
             collect(oldAvro, newAvro, Direction.FORWARD, changes);
+            WorkBudget.charge(work);
         }
         return changes;
     }

@@ -49,7 +49,7 @@ public final class AvroSchemaParser {
         // Each text is depth-checked on its own, but references chain texts together: check the whole graph
         // (the compatibility checker and resolved() recurse over it), and the defaults Avro only half checks
         // (in this schema's own records; referenced ones were judged when they were registered).
-        new SchemaWalk().check(schema, record -> !importedTypes.containsKey(record.getFullName()));
+        int nodes = new SchemaWalk().check(schema, record -> !importedTypes.containsKey(record.getFullName()));
         List<Schema> referencedTypes = new ArrayList<>();
         for (Schema named : parser.getTypes().values()) {
             if (named.getType() == Schema.Type.ENUM) {
@@ -59,7 +59,7 @@ public final class AvroSchemaParser {
                 referencedTypes.add(named);
             }
         }
-        return new AvroSchema(schema, references, referencedTypes);
+        return new AvroSchema(schema, references, referencedTypes, nodes);
     }
 
     private static void parseReference(ReferencedSchema referenced, Schema.Parser parser,

@@ -2,6 +2,7 @@ package dev.accord.core.avro;
 
 import dev.accord.core.compat.Change;
 import dev.accord.core.compat.Rule;
+import dev.accord.core.schema.WorkBudget;
 import org.apache.avro.Schema;
 
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ final class AvroStructureDiff {
     }
 
     private void compare(Schema oldSchema, Schema newSchema, String oldPath, String newPath) {
+        WorkBudget.checkpoint();
         if (oldSchema.getType() != newSchema.getType()) {
             return; // a type change is reported by Avro's resolution where it matters
         }

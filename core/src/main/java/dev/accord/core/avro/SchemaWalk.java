@@ -3,6 +3,7 @@ package dev.accord.core.avro;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accord.core.schema.CanonicalJson;
 import dev.accord.core.schema.InvalidSchemaException;
+import dev.accord.core.schema.WorkBudget;
 import org.apache.avro.Schema;
 import org.apache.avro.util.internal.Accessor;
 
@@ -34,19 +35,27 @@ final class SchemaWalk {
     private final Map<Schema, Integer> recordHeights = new IdentityHashMap<>();
     private final Set<Schema> onPath = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Schema> records = new ArrayList<>();
+    private int nodes;
 
-    /** Checks the schema; defaults are checked only in records {@code checkDefaults} accepts. */
-    void check(Schema root, Predicate<Schema> checkDefaults) {
+    /**
+     * Checks the schema; defaults are checked only in records {@code checkDefaults} accepts.
+     *
+     * @return the number of schema nodes visited (each named type once), the measure of the work comparing it
+     */
+    int check(Schema root, Predicate<Schema> checkDefaults) {
         height(root, 0);
         for (Schema record : records) {
             if (checkDefaults.test(record)) {
                 checkDefaults(record);
             }
         }
+        return nodes;
     }
 
     /** Levels of arrays, maps, unions and records below and including this one; bounded by MAX_DEPTH. */
     private int height(Schema schema, int depth) {
+        WorkBudget.checkpoint();
+        nodes++;
         if (depth > MAX_DEPTH) {
             throw tooDeep();
         }

@@ -17,6 +17,7 @@ import dev.accord.core.json.SchemaNode.ObjectShape;
 import dev.accord.core.json.SchemaNode.Reference;
 import dev.accord.core.json.SchemaNode.StringShape;
 import dev.accord.core.json.SchemaNode.Typed;
+import dev.accord.core.schema.WorkBudget;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -111,6 +112,7 @@ final class SchemaComparison {
     }
 
     private void compare(Found out, SchemaNode original, SchemaNode update) {
+        WorkBudget.checkpoint();
         SchemaNode o = normalize(original);
         SchemaNode u = normalize(update);
         if (o.identity != null && o.identity.sameAs(u.identity)) {

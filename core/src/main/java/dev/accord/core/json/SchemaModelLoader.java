@@ -20,6 +20,7 @@ import dev.accord.core.json.SchemaResources.Location;
 import dev.accord.core.json.SchemaResources.Target;
 import dev.accord.core.schema.CanonicalJson;
 import dev.accord.core.schema.InvalidSchemaException;
+import dev.accord.core.schema.WorkBudget;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -89,6 +90,7 @@ final class SchemaModelLoader {
     }
 
     SchemaNode load(JsonNode json, Location given) {
+        WorkBudget.checkpoint();
         Location location = resources.locationOf(json) != null ? resources.locationOf(json) : given;
         String path = location.display();
         if (json.isBoolean()) {

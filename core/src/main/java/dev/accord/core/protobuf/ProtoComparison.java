@@ -8,6 +8,7 @@ import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.Descriptors.GenericDescriptor;
 import com.google.protobuf.Descriptors.OneofDescriptor;
 import dev.accord.core.protobuf.ProtobufRules.Kind;
+import dev.accord.core.schema.WorkBudget;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -185,6 +186,7 @@ final class ProtoComparison {
     }
 
     private void compareMessages(Descriptor original, Descriptor update) {
+        WorkBudget.checkpoint();
         Map<Integer, FieldDescriptor> originalFields = new LinkedHashMap<>();
         original.getFields().forEach(f -> originalFields.put(f.getNumber(), f));
         Map<Integer, FieldDescriptor> updateFields = new LinkedHashMap<>();
@@ -302,6 +304,7 @@ final class ProtoComparison {
     }
 
     private void compareFields(FieldDescriptor before, FieldDescriptor after) {
+        WorkBudget.checkpoint();
         if (!before.getName().equals(after.getName())) {
             addField(Kind.FIELD_NAME_CHANGED, Kind.FIELD_NAME_CHANGED, before, after, before.getName(),
                     after.getName(), after.getName(), null);

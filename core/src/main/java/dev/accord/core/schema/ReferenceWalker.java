@@ -57,6 +57,7 @@ public final class ReferenceWalker {
 
     private <C> void walk(SchemaReference reference, C referrer, Visitor<C> visitor, Set<String> visited,
                           List<String> path) {
+        WorkBudget.checkpoint();
         String key = reference.subject() + "@" + reference.version();
         if (path.contains(key)) {
             throw new InvalidSchemaException("Reference cycle: " + String.join(" -> ", path) + " -> " + key);

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 @Path("/compatibility/subjects/{subject}/versions")
 @Consumes(MediaType.WILDCARD)
 @Produces({MediaTypes.SCHEMA_REGISTRY_V1_JSON, MediaTypes.SCHEMA_REGISTRY_JSON, MediaTypes.JSON})
+@WithinWorkBudget
 public class CompatibilityResource {
 
     @Inject

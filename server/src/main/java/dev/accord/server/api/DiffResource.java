@@ -36,6 +36,7 @@ import java.util.List;
 @Path("/v1")
 @Consumes(MediaType.WILDCARD)
 @Produces({MediaTypes.SCHEMA_REGISTRY_V1_JSON, MediaTypes.SCHEMA_REGISTRY_JSON, MediaTypes.JSON})
+@WithinWorkBudget
 public class DiffResource {
 
     @Inject

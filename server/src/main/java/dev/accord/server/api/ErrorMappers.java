@@ -1,5 +1,6 @@
 package dev.accord.server.api;
 
+import dev.accord.core.schema.WorkBudget.WorkBudgetExceededException;
 import dev.accord.server.registry.ErrorCode;
 import dev.accord.server.registry.RegistryException;
 import jakarta.ws.rs.WebApplicationException;
@@ -15,6 +16,15 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response registry(RegistryException e) {
         return ApiResponses.error(e.errorCode(), e.getMessage());
+    }
+
+    /** The request's work budget was spent (or its client left): the input is too costly to answer. */
+    @ServerExceptionMapper
+    public Response budget(WorkBudgetExceededException e) {
+        if (e.abandoned()) {
+            LOG.debug("Client went away; its work was stopped and nothing was written");
+        }
+        return ApiResponses.error(ErrorCode.SCHEMA_TOO_LARGE, e.getMessage());
     }
 
     /** Routing and protocol errors from the framework: unknown path, wrong method, unreadable body. */
@@ -60,6 +70,16 @@ public class ErrorMappers {
         }
         if (e instanceof WebApplicationException web) {
             return web(web);
+        }
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof WorkBudgetExceededException spent) {
+                return budget(spent);
+            }
+            if (t instanceof io.vertx.core.http.HttpClosedException) {
+                // the client closed the connection before its body arrived: nobody is there to answer
+                LOG.debug("Connection closed while its request body was read");
+                return ApiResponses.error(ErrorCode.BAD_REQUEST, "The connection closed before the request body arrived");
+            }
         }
         String conflict = concurrentConflict(e);
         if (conflict != null) {

@@ -31,6 +31,7 @@ import java.util.Map;
 @Path("/subjects")
 @Consumes(MediaType.WILDCARD)
 @Produces({MediaTypes.SCHEMA_REGISTRY_V1_JSON, MediaTypes.SCHEMA_REGISTRY_JSON, MediaTypes.JSON})
+@WithinWorkBudget
 public class SubjectsResource {
 
     @Inject

@@ -9,6 +9,7 @@ import dev.accord.core.schema.CanonicalJson;
 import dev.accord.core.schema.InvalidSchemaException;
 import dev.accord.core.schema.ParsedSchema;
 import dev.accord.core.schema.SchemaReference;
+import dev.accord.core.schema.WorkBudget;
 import dev.accord.server.store.EventLog;
 import dev.accord.server.store.EventType;
 import dev.accord.server.store.Locks;
@@ -125,6 +126,7 @@ public class Registrations {
             }
         }
 
+        WorkBudget.stopIfAbandoned(); // a client that has gone by now gets no half-decided write
         int version = nextVersion(subject, submission, rows, importing);
         SchemaContentEntity content = content(parsed, identity, metadata, ruleSet, references,
                 importing ? submission.id() : null);

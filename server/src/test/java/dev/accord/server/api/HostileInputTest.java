@@ -101,6 +101,40 @@ class HostileInputTest extends ApiTest {
                 .then().statusCode(200).body("changes.ruleId", org.hamcrest.Matchers.hasItem("MISSING_ENUM_SYMBOLS"));
     }
 
+    @Test
+    void aClientThatDisconnectsDuringItsRegistrationLeavesNothingWritten() throws Exception {
+        String subject = subject("gone");
+        client().body("{\"compatibility\":\"BACKWARD_TRANSITIVE\"}").put("/config/{s}", subject).then().statusCode(200);
+        register(subject, body(Map.of("schemaType", "JSON", "schema", wideObject(14_000)))).statusCode(200);
+        register(subject, body(Map.of("schemaType", "JSON", "schema", wideObject(13_999)))).statusCode(200);
+
+        // a compatible third version, checked against both: hundreds of milliseconds of parsing and comparing.
+        // The whole request is sent, then the connection closed while the server works on it.
+        byte[] request = body(Map.of("schemaType", "JSON", "schema", wideObject(13_998)))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /subjects/" + subject + "/versions HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + V1
+                    + "\r\nContent-Length: " + request.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(request);
+            out.flush();
+            Thread.sleep(100); // the server has the body (loopback) and is parsing it
+        }
+        // the abandoned work stops at its next checkpoint; a write it had completed would show up by now
+        Thread.sleep(3_000);
+        client().get("/subjects/{s}/versions", subject).then().statusCode(200).body("", equalTo(List.of(1, 2)));
+    }
+
+    /** A JSON Schema object of n properties, each a small nested object. */
+    private static String wideObject(int n) {
+        StringBuilder properties = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            properties.append(i == 0 ? "" : ",").append("\"p").append(i)
+                    .append("\":{\"type\":\"object\",\"properties\":{\"x\":{\"type\":\"integer\"}}}");
+        }
+        return "{\"type\":\"object\",\"properties\":{" + properties + "}}";
+    }
+
     private static java.net.http.HttpResponse<String> raw(String method, String path, String contentType, String body) {
         try {
             return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
