@@ -1,10 +1,13 @@
 package dev.accord.server.api;
 
 import dev.accord.server.registry.BoundedCache;
+import dev.accord.server.registry.Caches;
 import dev.accord.server.registry.SchemaContents;
 import dev.accord.server.registry.StoredSchema;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 /**
  * Serialised {@code GET /schemas/ids/{id}} answers. A schema id's content never changes, so its answer is
@@ -13,7 +16,15 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class SchemaByIdResponses {
 
-    private final BoundedCache<Integer, byte[]> rendered = new BoundedCache<>(100_000);
+    private BoundedCache<Integer, byte[]> rendered;
+
+    @Inject
+    Caches caches;
+
+    @PostConstruct
+    void createCache() {
+        rendered = caches.create("schema-by-id-answer", 0.25, body -> body.length + 64L);
+    }
 
     /** The cached answer, or null (then the caller loads the schema off the I/O thread). */
     byte[] cached(int id) {

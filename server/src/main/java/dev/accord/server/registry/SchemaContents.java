@@ -15,6 +15,7 @@ import dev.accord.core.schema.SchemaReference;
 import dev.accord.core.schema.SchemaType;
 import dev.accord.server.store.SchemaContentEntity;
 import dev.accord.server.store.SubjectVersionEntity;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -33,15 +34,37 @@ public class SchemaContents {
     private static final TypeReference<List<SchemaReference>> REFERENCE_LIST = new TypeReference<>() {
     };
 
-    private final BoundedCache<Integer, StoredSchema> stored = new BoundedCache<>(100_000);
-    private final BoundedCache<Integer, ParsedSchema> parsed = new BoundedCache<>(20_000);
     private final SchemaParsers parsers = new SchemaParsers();
+    private BoundedCache<Integer, StoredSchema> stored;
+    private BoundedCache<Integer, ParsedSchema> parsed;
+
+    @Inject
+    Caches caches;
 
     @Inject
     ObjectMapper json;
 
     @Inject
     Event<ContentRemoved> removals;
+
+    @PostConstruct
+    void createCaches() {
+        stored = caches.create("schema-text", 0.25, SchemaContents::weight);
+        // a parsed model takes about 15 times its canonical text on the heap (measured for each format)
+        parsed = caches.create("parsed-schema", 0.5, schema -> 16L * schema.canonical().length() + 2_048);
+    }
+
+    /** Estimated heap bytes of a stored schema: its texts, plus metadata and rules as JSON trees. */
+    static long weight(StoredSchema schema) {
+        long bytes = 2L * schema.schema().length() + 1_024 + 128L * schema.references().size();
+        if (schema.metadata() != null) {
+            bytes += 8L * schema.metadata().toString().length();
+        }
+        if (schema.ruleSet() != null) {
+            bytes += 8L * schema.ruleSet().toString().length();
+        }
+        return bytes;
+    }
 
     /** Tells caches that a content id no longer exists (null: possibly any id). */
     public record ContentRemoved(Integer id) {

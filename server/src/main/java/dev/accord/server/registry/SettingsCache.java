@@ -15,6 +15,9 @@ import java.util.function.Function;
  */
 final class SettingsCache<V> {
 
+    /** Subjects remembered at most (names looked up and found empty included): a few tens of MiB at worst. */
+    private static final int MAX_ENTRIES = 200_000;
+
     private final ConcurrentHashMap<String, Optional<V>> entries = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
 
@@ -22,6 +25,9 @@ final class SettingsCache<V> {
         Optional<V> value = entries.get(subject);
         if (value != null) {
             return value;
+        }
+        if (entries.size() >= MAX_ENTRIES) {
+            invalidateAll(); // cheap to reload; keeps lookups of made-up subject names from growing the heap
         }
         long before = generation.get();
         value = loader.apply(subject);

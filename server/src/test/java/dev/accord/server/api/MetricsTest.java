@@ -33,6 +33,9 @@ class MetricsTest extends ApiTest {
         // every GET by id under one route template, whichever route answered it
         assertTrue(value(text, "http_server_requests_seconds_count\\{[^}]*uri=\"/schemas/ids/\\{id}\"[^}]*}") >= 2, text);
         assertTrue(!text.contains("uri=\"/schemas/ids/" + id + "\""), "ids are folded into the template");
+        // the second read of the id was served from the rendered-answer cache, which holds its bytes
+        assertTrue(value(text, "accord_cache_requests_total\\{[^}]*cache=\"schema-by-id-answer\"[^}]*result=\"hit\"[^}]*}") >= 1, text);
+        assertTrue(value(text, "accord_cache_bytes\\{[^}]*cache=\"schema-by-id-answer\"[^}]*}") > 0, text);
     }
 
     private static String metrics() {
