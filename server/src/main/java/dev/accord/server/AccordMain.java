@@ -35,6 +35,7 @@ public final class AccordMain {
             System.out.println("Accord: embedded PostgreSQL with data in " + embedded.dataDir());
         }
         bindToLoopbackWhileOpen();
+        IdleMemory.returnWhenIdle();
         Quarkus.run(args);
     }
 
