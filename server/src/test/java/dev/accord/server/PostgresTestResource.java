@@ -48,7 +48,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    static void deleteRecursively(Path dir) {
+    public static void deleteRecursively(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }

@@ -3,8 +3,17 @@ package dev.accord.server.store;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
+import java.util.List;
 
 /**
  * An embedded PostgreSQL server (zonky) whose data directory survives restarts. Used as the default store
@@ -12,12 +21,17 @@ import java.nio.file.Path;
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
+    /** The superuser's password, generated on first use; only the owner of the data directory may read it. */
+    static final String PASSWORD_FILE = "accord-db-password";
+
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
+    private final String password;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir, String password) {
         this.postgres = postgres;
         this.dataDir = dataDir;
+        this.password = password;
     }
 
     /**
@@ -33,7 +47,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new EmbeddedDatabaseException("Cannot create the data directory " + dir + ": " + e.getMessage()
                     + ". Set ACCORD_DATA_DIR (or -Daccord.data-dir) to a writable directory.", e);
         }
+        stopOrphan(dir);
+        String password;
+        try {
+            password = password(dir);
+        } catch (IOException e) {
+            throw new EmbeddedDatabaseException("Cannot keep the database password in " + dir + ": " + e.getMessage()
+                    + ". Set ACCORD_DATA_DIR (or -Daccord.data-dir) to a writable directory.", e);
+        }
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setConnectConfig("password", password)
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(java.time.Duration.ofSeconds(60))
@@ -43,9 +66,101 @@ public final class EmbeddedDatabase implements AutoCloseable {
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
         }
         try {
-            return new EmbeddedDatabase(builder.start(), dir);
-        } catch (IOException | RuntimeException e) {
+            EmbeddedPostgres postgres = builder.start();
+            requirePassword(postgres, dir, password);
+            return new EmbeddedDatabase(postgres, dir, password);
+        } catch (IOException | SQLException | RuntimeException e) {
             throw new EmbeddedDatabaseException(explain(e, dir), e);
+        }
+    }
+
+    /** The password kept in the data directory, or a new random one (written once the cluster exists). */
+    private static String password(Path dir) throws IOException {
+        Path file = dir.resolve(PASSWORD_FILE);
+        if (Files.exists(file)) {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        }
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    /** Writes the password file, readable by the owner only (initdb wants an empty directory, so not before). */
+    private static void keepPassword(Path dir, String password) throws IOException {
+        Path file = dir.resolve(PASSWORD_FILE);
+        if (Files.exists(file)) {
+            return;
+        }
+        Path temporary = dir.resolve(PASSWORD_FILE + ".tmp");
+        Files.deleteIfExists(temporary);
+        Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(temporary, password, StandardCharsets.UTF_8);
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * initdb lets any local process in as the superuser without a password ("trust"). The first start sets the
+     * superuser's password and switches every rule of pg_hba.conf to SCRAM, so that from then on only who can read
+     * the password file gets in (PostgreSQL listens on localhost only, its default).
+     */
+    private static void requirePassword(EmbeddedPostgres postgres, Path dir, String password)
+            throws IOException, SQLException {
+        Path hba = dir.resolve("pg_hba.conf");
+        List<String> rules = Files.readAllLines(hba, StandardCharsets.UTF_8);
+        if (rules.stream().noneMatch(EmbeddedDatabase::trusts)) {
+            return;
+        }
+        keepPassword(dir, password); // first, so that a crash below leaves a password the next start can set
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            // the password is base64url: nothing in it needs quoting
+            statement.execute("ALTER USER postgres WITH PASSWORD '" + password + "'");
+            Files.write(hba, rules.stream().map(rule -> trusts(rule)
+                    ? rule.replaceAll("\\btrust\\s*$", "scram-sha-256") : rule).toList(), StandardCharsets.UTF_8);
+            statement.execute("SELECT pg_reload_conf()");
+        }
+    }
+
+    private static boolean trusts(String rule) {
+        return !rule.startsWith("#") && rule.matches(".*\\btrust\\s*$");
+    }
+
+    /**
+     * A server killed with SIGKILL cannot stop its PostgreSQL: the postmaster lives on as an orphan holding the data
+     * directory, and the next start would fail on its lock. An orphan (its parent gone: it now hangs off init or a
+     * subreaper that is not a JVM) is stopped with a smart shutdown, which writes a checkpoint; a postmaster whose
+     * parent is a live JVM belongs to another Accord and is left alone (the start then fails with an explanation).
+     */
+    static void stopOrphan(Path dir) {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+        } catch (IOException | RuntimeException e) {
+            return; // unreadable: PostgreSQL itself judges a stale file
+        }
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElse(null);
+        if (postmaster == null || !postmaster.info().command().orElse("").endsWith("postgres")) {
+            return; // stale file of a process long gone: PostgreSQL removes it itself
+        }
+        boolean ownedByLiveJvm = postmaster.parent()
+                .filter(parent -> parent.pid() != 1)
+                .map(parent -> parent.info().command().orElse("").endsWith("java"))
+                .orElse(false);
+        if (ownedByLiveJvm) {
+            return;
+        }
+        System.out.println("Accord: stopping the embedded PostgreSQL (pid " + pid + ") a killed Accord left running on "
+                + dir);
+        postmaster.destroy(); // SIGTERM: smart shutdown; the dead server's sessions are already gone
+        try {
+            postmaster.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new EmbeddedDatabaseException("The embedded PostgreSQL left running on " + dir + " (pid " + pid
+                    + ") did not stop within 60 s; stop it and start Accord again", e);
         }
     }
 
@@ -88,7 +203,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public String password() {
-        return "postgres";
+        return password;
     }
 
     public Path dataDir() {
