@@ -3,6 +3,7 @@ package dev.accord.server.api;
 import dev.accord.core.schema.WorkBudget.WorkBudgetExceededException;
 import dev.accord.server.registry.ErrorCode;
 import dev.accord.server.registry.RegistryException;
+import dev.accord.server.store.StoreOutage;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -12,6 +13,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response registry(RegistryException e) {
@@ -43,6 +45,24 @@ public class ErrorMappers {
             default -> e.getMessage();
         };
         return ApiResponses.error(status, status, message);
+    }
+
+    /** 503 with Retry-After: the request may be sent again as it is once the database is back. */
+    static Response storeUnavailable(StoreOutage.Kind outage) {
+        Response answer = outage == StoreOutage.Kind.TIMEOUT
+                ? ApiResponses.error(ErrorCode.STORE_TIMEOUT, "The backend data store did not answer in time"
+                        + " (no PostgreSQL connection); retry shortly")
+                : ApiResponses.error(ErrorCode.STORE_UNAVAILABLE, "The backend data store (PostgreSQL) is"
+                        + " unavailable; retry shortly");
+        return Response.fromResponse(answer).header("Retry-After", RETRY_AFTER_SECONDS).build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     /** The kind of concurrency conflict somewhere in the cause chain (a unique violation, a serialization
@@ -80,6 +100,11 @@ public class ErrorMappers {
                 LOG.debug("Connection closed while its request body was read");
                 return ApiResponses.error(ErrorCode.BAD_REQUEST, "The connection closed before the request body arrived");
             }
+        }
+        StoreOutage.Kind outage = StoreOutage.of(e);
+        if (outage != null) {
+            LOG.warnf("Database unavailable: %s", rootMessage(e));
+            return storeUnavailable(outage);
         }
         String conflict = concurrentConflict(e);
         if (conflict != null) {

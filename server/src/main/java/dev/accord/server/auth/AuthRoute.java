@@ -3,6 +3,7 @@ package dev.accord.server.auth;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.accord.server.api.MediaTypes;
+import dev.accord.server.store.StoreOutage;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -93,6 +94,14 @@ public class AuthRoute {
                 .onComplete(result -> {
                     request.resume();
                     if (result.failed()) {
+                        StoreOutage.Kind outage = StoreOutage.of(result.cause());
+                        if (outage != null) {
+                            LOG.warnf("Database unavailable while authenticating: %s", result.cause().getMessage());
+                            context.response().putHeader("Retry-After", "5");
+                            fail(context, 503, outage == StoreOutage.Kind.TIMEOUT ? 50002 : 50001,
+                                    "The backend data store (PostgreSQL) is unavailable; retry shortly");
+                            return;
+                        }
                         LOG.error("Authentication failed with an error", result.cause());
                         fail(context, 500, 50001, "Internal error while authenticating");
                         return;

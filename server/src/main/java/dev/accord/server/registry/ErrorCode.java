@@ -34,7 +34,11 @@ public enum ErrorCode {
     CONTEXT_NOT_EMPTY(422, 42211),
     TOO_MANY_REQUESTS(429, 42901),
     STORE_ERROR(500, 50001),
-    OPERATION_TIMEOUT(500, 50002);
+    OPERATION_TIMEOUT(500, 50002),
+    /** The database cannot be reached: Confluent's store-error code, with 503 and Retry-After. */
+    STORE_UNAVAILABLE(503, 50001),
+    /** No database connection could be had in time. */
+    STORE_TIMEOUT(503, 50002);
 
     private final int httpStatus;
     private final int code;

@@ -67,6 +67,7 @@ public class RemoteChangeListener {
                 contents.removedElsewhere();
                 configs.changedElsewhere();
                 modes.changedElsewhere();
+                authenticator.forgetVerified();
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 try {
                     while (running) {

@@ -40,6 +40,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * @param durable true to fsync commits (the service); false trades durability for speed (throw-away test data)
      */
     public static EmbeddedDatabase start(Path dataDir, boolean durable) {
+        return start(dataDir, durable, 0);
+    }
+
+    /** As {@link #start(Path, boolean)}, on a given port (0: any free one). */
+    public static EmbeddedDatabase start(Path dataDir, boolean durable, int port) {
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
@@ -61,6 +66,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(java.time.Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "100");
+        if (port > 0) {
+            builder.setPort(port);
+        }
         if (durable) {
             // zonky starts postgres with fsync and synchronous_commit off; an acknowledged write must survive
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
