@@ -14,7 +14,23 @@ import java.nio.file.Path;
 @QuarkusMain
 public final class AccordMain {
 
+    /** The embedded database of this process, stopped once the application has (see {@link #stopEmbeddedDatabase}). */
+    private static volatile EmbeddedDatabase EMBEDDED;
+
     private AccordMain() {
+    }
+
+    /**
+     * Stops the embedded database, if this process started one: called as the application's last shutdown step,
+     * after the requests in flight have finished (they may still need the database). A process that dies without
+     * it leaves an orphaned postmaster, which the next start on the data directory stops.
+     */
+    static synchronized void stopEmbeddedDatabase() {
+        EmbeddedDatabase embedded = EMBEDDED;
+        EMBEDDED = null;
+        if (embedded != null) {
+            embedded.close();
+        }
     }
 
     public static void main(String... args) {
@@ -31,12 +47,13 @@ public final class AccordMain {
             System.setProperty("quarkus.datasource.jdbc.url", embedded.jdbcUrl());
             System.setProperty("quarkus.datasource.username", embedded.username());
             System.setProperty("quarkus.datasource.password", embedded.password());
-            // zonky's own shutdown hook stops the postmaster when the JVM exits
-            System.out.println("Accord: embedded PostgreSQL with data in " + embedded.dataDir());
+            EMBEDDED = embedded;
+            StartupLog.info("embedded PostgreSQL with data in " + embedded.dataDir());
         }
         bindToLoopbackWhileOpen();
         IdleMemory.returnWhenIdle();
         Quarkus.run(args);
+        stopEmbeddedDatabase();
     }
 
     /**
@@ -47,7 +64,7 @@ public final class AccordMain {
         boolean auth = Boolean.parseBoolean(setting("accord.auth.enabled", "ACCORD_AUTH_ENABLED", "false"));
         if (!auth && setting("quarkus.http.host", "QUARKUS_HTTP_HOST", null) == null) {
             System.setProperty("quarkus.http.host", "127.0.0.1");
-            System.out.println("Accord: authentication is off, so the server listens on 127.0.0.1 only;"
+            StartupLog.info("authentication is off, so the server listens on 127.0.0.1 only;"
                     + " set QUARKUS_HTTP_HOST=0.0.0.0 to listen on every interface, or ACCORD_AUTH_ENABLED=true");
         }
     }

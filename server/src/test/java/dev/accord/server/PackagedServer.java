@@ -63,6 +63,11 @@ final class PackagedServer implements AutoCloseable {
         throw new AssertionError("server did not become ready on port " + port);
     }
 
+    /** Everything the server wrote to stdout and stderr. */
+    Path log() {
+        return log;
+    }
+
     String base() {
         return "http://127.0.0.1:" + port;
     }

@@ -1,5 +1,6 @@
 package dev.accord.server.store;
 
+import dev.accord.server.StartupLog;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -64,6 +65,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setConnectConfig("password", password)
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
+                // not at JVM exit in parallel with the application's own shutdown, which may still be finishing
+                // requests: the owner closes it (the service after Quarkus has stopped, see AccordMain)
+                .setRegisterShutdownHook(false)
                 .setPGStartupWait(java.time.Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "100");
         if (port > 0) {
@@ -161,7 +165,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (ownedByLiveJvm) {
             return;
         }
-        System.out.println("Accord: stopping the embedded PostgreSQL (pid " + pid + ") a killed Accord left running on "
+        StartupLog.info("stopping the embedded PostgreSQL (pid " + pid + ") a killed Accord left running on "
                 + dir);
         postmaster.destroy(); // SIGTERM: smart shutdown; the dead server's sessions are already gone
         try {
