@@ -1,9 +1,10 @@
 package dev.accord.server.registry;
 
 import dev.accord.server.auth.Authenticator;
-
 import dev.accord.server.store.EventLog;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,9 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Keeps this instance's caches coherent with writes made by other instances on the same database: every
@@ -41,10 +44,24 @@ public class RemoteChangeListener {
     @Inject
     Modes modes;
 
+    @Inject
+    MeterRegistry metrics;
+
     private volatile boolean running;
+    private volatile boolean listening;
+    private final AtomicLong lastSequence = new AtomicLong();
     private Thread thread;
 
     void start(@Observes StartupEvent event) {
+        // how far this instance's caches have followed the event log, next to where the log is
+        Gauge.builder("accord.event.listener.sequence", lastSequence, AtomicLong::get)
+                .description("Sequence number of the last event this instance's change listener received")
+                .register(metrics);
+        Gauge.builder("accord.event.listener.connected", this, listener -> listener.listening ? 1 : 0)
+                .description("1 while the change listener holds its LISTEN connection").register(metrics);
+        Gauge.builder("accord.event.log.sequence", this, RemoteChangeListener::logSequence)
+                .description("Sequence number of the newest event in the log (NaN while the database is away)")
+                .register(metrics);
         running = true;
         thread = new Thread(this::listen, "accord-event-listener");
         thread.setDaemon(true);
@@ -69,6 +86,7 @@ public class RemoteChangeListener {
                 modes.changedElsewhere();
                 authenticator.forgetVerified();
                 PGConnection pg = connection.unwrap(PGConnection.class);
+                listening = true;
                 try {
                     while (running) {
                         PGNotification[] notifications = pg.getNotifications(10_000);
@@ -76,6 +94,7 @@ public class RemoteChangeListener {
                             continue;
                         }
                         for (PGNotification notification : notifications) {
+                            lastSequence.accumulateAndGet(sequence(notification.getParameter()), Math::max);
                             String type = eventType(notification.getParameter());
                             if (type.equals("VERSION_DELETED") || type.equals("SUBJECT_DELETED")) {
                                 contents.removedElsewhere();
@@ -91,9 +110,11 @@ public class RemoteChangeListener {
                         }
                     }
                 } finally {
+                    listening = false;
                     statement.execute("UNLISTEN *"); // the connection goes back to the pool
                 }
             } catch (Exception e) {
+                listening = false;
                 if (!running) {
                     return;
                 }
@@ -104,6 +125,26 @@ public class RemoteChangeListener {
                     return;
                 }
             }
+        }
+    }
+
+    private double logSequence() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(1);
+            try (ResultSet row = statement.executeQuery(EventLog.NEWEST_SEQUENCE)) {
+                return row.next() ? row.getLong(1) : Double.NaN;
+            }
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+    }
+
+    /** The sequence number of a notification payload "seq TYPE subject" (0 when unreadable). */
+    static long sequence(String payload) {
+        try {
+            return Long.parseLong(payload.substring(0, payload.indexOf(' ')));
+        } catch (RuntimeException e) {
+            return 0;
         }
     }
 

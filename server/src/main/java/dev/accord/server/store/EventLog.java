@@ -62,6 +62,9 @@ public class EventLog {
         });
     }
 
+    /** The newest event's sequence number (the counter row; reading it takes no lock). */
+    public static final String NEWEST_SEQUENCE = "select last from registry_event_counter where id = 1";
+
     private static final String APPEND = "with next as ("
             + " update registry_event_counter set last = last + 1 where id = 1 returning last),"
             + " appended as ("

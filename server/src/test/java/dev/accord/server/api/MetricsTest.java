@@ -38,6 +38,20 @@ class MetricsTest extends ApiTest {
         assertTrue(value(text, "accord_cache_bytes\\{[^}]*cache=\"schema-by-id-answer\"[^}]*}") > 0, text);
     }
 
+    @Test
+    void theChangeListenerReportsHowFarItHasFollowedTheEventLog() throws InterruptedException {
+        register(subject("listener"), body(Map.of("schema", record("L", "a:int")))).statusCode(200);
+        // the listener receives this instance's own events too, over NOTIFY: it catches up with the log's head
+        String text = metrics();
+        for (int i = 0; i < 50 && value(text, "accord_event_listener_sequence") < value(text, "accord_event_log_sequence"); i++) {
+            Thread.sleep(100);
+            text = metrics();
+        }
+        assertTrue(value(text, "accord_event_log_sequence") >= 1, text);
+        assertTrue(value(text, "accord_event_listener_sequence") >= value(text, "accord_event_log_sequence"), text);
+        assertTrue(value(text, "accord_event_listener_connected") == 1, text);
+    }
+
     private static String metrics() {
         return given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
