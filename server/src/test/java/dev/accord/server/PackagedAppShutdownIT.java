@@ -42,7 +42,7 @@ class PackagedAppShutdownIT {
                 assertEquals(200, send(server, "/config", "PUT", "{\"compatibility\":\"NONE\"}").statusCode());
                 // hundreds of milliseconds of parsing: the signal arrives while it runs
                 inFlight = http.sendAsync(request(server, "/subjects/slow-value/versions", "POST",
-                        "{\"schemaType\":\"JSON\",\"schema\":" + JSON.writeValueAsString(wideObject(14_000)) + "}"),
+                        "{\"schemaType\":\"JSON\",\"schema\":" + JSON.writeValueAsString(TestSchemas.wideJsonObject(14_000)) + "}"),
                         HttpResponse.BodyHandlers.ofString());
                 Thread.sleep(150);
             } finally {
@@ -77,14 +77,5 @@ class PackagedAppShutdownIT {
                 .header("Content-Type", "application/vnd.schemaregistry.v1+json").timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
-    }
-
-    private static String wideObject(int n) {
-        StringBuilder properties = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            properties.append(i == 0 ? "" : ",").append("\"p").append(i)
-                    .append("\":{\"type\":\"object\",\"properties\":{\"x\":{\"type\":\"integer\"}}}");
-        }
-        return "{\"type\":\"object\",\"properties\":{" + properties + "}}";
     }
 }

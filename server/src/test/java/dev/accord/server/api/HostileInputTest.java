@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static dev.accord.server.TestSchemas.wideJsonObject;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -105,12 +106,12 @@ class HostileInputTest extends ApiTest {
     void aClientThatDisconnectsDuringItsRegistrationLeavesNothingWritten() throws Exception {
         String subject = subject("gone");
         client().body("{\"compatibility\":\"BACKWARD_TRANSITIVE\"}").put("/config/{s}", subject).then().statusCode(200);
-        register(subject, body(Map.of("schemaType", "JSON", "schema", wideObject(14_000)))).statusCode(200);
-        register(subject, body(Map.of("schemaType", "JSON", "schema", wideObject(13_999)))).statusCode(200);
+        register(subject, body(Map.of("schemaType", "JSON", "schema", wideJsonObject(14_000)))).statusCode(200);
+        register(subject, body(Map.of("schemaType", "JSON", "schema", wideJsonObject(13_999)))).statusCode(200);
 
         // a compatible third version, checked against both: hundreds of milliseconds of parsing and comparing.
         // The whole request is sent, then the connection closed while the server works on it.
-        byte[] request = body(Map.of("schemaType", "JSON", "schema", wideObject(13_998)))
+        byte[] request = body(Map.of("schemaType", "JSON", "schema", wideJsonObject(13_998)))
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
             java.io.OutputStream out = socket.getOutputStream();
@@ -125,15 +126,6 @@ class HostileInputTest extends ApiTest {
         client().get("/subjects/{s}/versions", subject).then().statusCode(200).body("", equalTo(List.of(1, 2)));
     }
 
-    /** A JSON Schema object of n properties, each a small nested object. */
-    private static String wideObject(int n) {
-        StringBuilder properties = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            properties.append(i == 0 ? "" : ",").append("\"p").append(i)
-                    .append("\":{\"type\":\"object\",\"properties\":{\"x\":{\"type\":\"integer\"}}}");
-        }
-        return "{\"type\":\"object\",\"properties\":{" + properties + "}}";
-    }
 
     private static java.net.http.HttpResponse<String> raw(String method, String path, String contentType, String body) {
         try {
