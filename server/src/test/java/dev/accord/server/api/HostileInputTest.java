@@ -90,6 +90,35 @@ class HostileInputTest extends ApiTest {
     }
 
     @Test
+    void aBodyDeclaredLargerThanTheLimitIs413InTheApisShapeBeforeItIsRead() throws Exception {
+        String subject = subject("huge-body");
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(),
+                io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            // 20 MB announced, 1 KB sent: the answer must come without the server waiting for (or buffering) the rest
+            String head = "POST /subjects/" + subject + "/versions HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 20000000\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(("{\"schema\":\"" + "x".repeat(1000)).getBytes(
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[4096];
+            try {
+                for (int n; (n = socket.getInputStream().read(buffer)) >= 0; ) {
+                    received.write(buffer, 0, n);
+                }
+            } catch (java.net.SocketTimeoutException e) {
+                throw new AssertionError("connection not closed after: " + received, e);
+            }
+            String answer = received.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.contains("\"error_code\":413") && answer.contains("max-body-size"), answer);
+        }
+        client().get("/subjects/{s}/versions", subject).then().statusCode(404);
+    }
+
+    @Test
     void hugeEnumsAreRefusedNamingTheLimitAndLargeOnesAreComparedQuickly() {
         String huge = avroEnum(100_000, 0);
         long start = System.nanoTime();
