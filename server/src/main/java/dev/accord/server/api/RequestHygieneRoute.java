@@ -33,7 +33,7 @@ public class RequestHygieneRoute {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The request body types Confluent's API accepts. */
     static final Set<String> BODY_TYPES = Set.of(MediaTypes.SCHEMA_REGISTRY_V1_JSON, MediaTypes.SCHEMA_REGISTRY_JSON,
-            MediaTypes.JSON, "application/octet-stream");
+            MediaTypes.JSON, "application/octet-stream", ExportResource.NDJSON);
 
     /** Host names this registry answers to (empty: any), against DNS rebinding of a registry on a private net. */
     @ConfigProperty(name = "accord.http.allowed-hosts")
@@ -77,7 +77,8 @@ public class RequestHygieneRoute {
         HttpMethod method = context.request().method();
         if (method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH) {
             String contentLength = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (contentLength != null && declaredLengthOver(contentLength, maxBodySize.asLongValue())) {
+            boolean importing = RegistryTransferRoutes.IMPORT_PATH.equals(path); // has its own, larger limit
+            if (contentLength != null && !importing && declaredLengthOver(contentLength, maxBodySize.asLongValue())) {
                 // The unread body would otherwise keep the connection waiting for bytes nobody wants.
                 context.response().putHeader(HttpHeaders.CONNECTION, "close")
                         .endHandler(done -> context.request().connection().close());

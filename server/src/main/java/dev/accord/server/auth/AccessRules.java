@@ -103,6 +103,13 @@ public final class AccessRules {
                 }
                 return Access.global(Role.ADMIN, "manage API keys and users");
             }
+            case "export" -> {
+                // the whole registry, every subject: a backup is an administrator's
+                return Access.global(Role.ADMIN, "export the registry");
+            }
+            case "import" -> {
+                return Access.global(Role.ADMIN, "import a registry");
+            }
             case "subjects" -> {
                 if (s.length >= 3) {
                     String subject = decode(s[2]);

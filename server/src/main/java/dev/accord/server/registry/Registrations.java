@@ -329,7 +329,8 @@ public class Registrations {
         }
     }
 
-    private static String identity(ParsedSchema parsed, JsonNode metadata, JsonNode ruleSet) {
+    /** A content row's identity: the content fingerprint with its metadata and rule set. */
+    static String identity(ParsedSchema parsed, JsonNode metadata, JsonNode ruleSet) {
         return CanonicalJson.sha256(parsed.fingerprint(), metadata == null ? "" : CanonicalJson.canonical(metadata),
                 ruleSet == null ? "" : CanonicalJson.canonical(ruleSet));
     }

@@ -96,7 +96,8 @@ public class RemoteChangeListener {
                         for (PGNotification notification : notifications) {
                             lastSequence.accumulateAndGet(sequence(notification.getParameter()), Math::max);
                             String type = eventType(notification.getParameter());
-                            if (type.equals("VERSION_DELETED") || type.equals("SUBJECT_DELETED")) {
+                            if (type.equals("VERSION_DELETED") || type.equals("SUBJECT_DELETED")
+                                    || type.equals("REGISTRY_IMPORTED")) {
                                 contents.removedElsewhere();
                                 configs.changedElsewhere(); // the last version's delete drops config and mode
                                 modes.changedElsewhere();

@@ -14,5 +14,7 @@ public enum EventType {
     AUTH_KEY_CREATED,
     AUTH_KEY_REVOKED,
     AUTH_USER_CREATED,
-    AUTH_USER_DELETED
+    AUTH_USER_DELETED,
+    /** An export document was loaded into the (empty) registry: every cache starts over. */
+    REGISTRY_IMPORTED
 }
