@@ -122,6 +122,8 @@ class AuthTest extends ApiTest {
                 new Route("PUT", "/mode", body(Map.of("mode", "READWRITE")), "admin"),
                 new Route("GET", "/v1/auth/keys", null, "admin"),
                 new Route("GET", "/v1/auth/users", null, "admin"),
+                new Route("GET", "/v1/export", null, "admin"),
+                new Route("POST", "/v1/import", "{\"format\":\"accord-export\",\"version\":1}", "admin"),
                 new Route("DELETE", "/subjects/" + mine + "/versions/1", null, "writer-mine"),
                 new Route("DELETE", "/subjects/" + mine + "/versions/1?permanent=true", null, "admin"));
 
