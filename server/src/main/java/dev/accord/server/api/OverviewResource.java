@@ -39,13 +39,14 @@ public class OverviewResource {
     /** Every subject with its latest version, type and compatibility, in one answer. */
     @GET
     @Path("/subjects")
-    public Response subjects(@QueryParam("deleted") String deleted) {
+    public Response subjects(@QueryParam("deleted") String deleted, @QueryParam("search") String search,
+                             @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         Caller caller = callers.current();
-        for (RegistryOverview.SubjectSummary summary : overview.subjects(RequestBodies.flag(deleted, "deleted"))) {
-            if (caller.mayRead(summary.subject())) {
-                array.add(summary(summary));
-            }
+        for (RegistryOverview.SubjectSummary summary : overview.subjects(search, caller.principal().readablePatterns(),
+                RequestBodies.number(offset, "offset", 0), RequestBodies.number(limit, "limit", -1),
+                RequestBodies.flag(deleted, "deleted"))) {
+            array.add(summary(summary));
         }
         return ApiResponses.ok(array);
     }

@@ -52,14 +52,13 @@ public class SchemasResource {
                          @QueryParam("latestOnly") String latestOnly, @QueryParam("offset") String offset,
                          @QueryParam("limit") String limit) {
         Caller caller = callers.current();
-        List<SubjectVersion> versions = queries.schemas(prefix == null ? null : SubjectsResource.stripDefaultContext(prefix),
-                RequestBodies.flag(deleted, "deleted"), RequestBodies.flag(latestOnly, "latestOnly")).stream()
-                .filter(v -> caller.mayRead(v.subject())).toList();
-        ArrayNode array = JsonNodeFactory.instance.arrayNode();
         int pageSize = RequestBodies.number(limit, "limit", MAX_LIMIT);
         pageSize = pageSize < 0 || pageSize > MAX_LIMIT ? MAX_LIMIT : pageSize; // Confluent caps the list at 1000
-        for (SubjectVersion version : SubjectQueries.page(versions, RequestBodies.number(offset, "offset", 0),
-                pageSize)) {
+        List<SubjectVersion> versions = queries.schemas(prefix == null ? null : SubjectsResource.stripDefaultContext(prefix),
+                caller.principal().readablePatterns(), RequestBodies.number(offset, "offset", 0), pageSize,
+                RequestBodies.flag(deleted, "deleted"), RequestBodies.flag(latestOnly, "latestOnly"));
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (SubjectVersion version : versions) {
             array.add(ApiViews.version(version, null));
         }
         return ApiResponses.ok(array);

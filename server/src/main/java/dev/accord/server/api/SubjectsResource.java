@@ -58,10 +58,9 @@ public class SubjectsResource {
                          @QueryParam("limit") String limit) {
         String effectivePrefix = prefix == null || prefix.equals(":*:") ? "" : stripDefaultContext(prefix);
         Caller caller = callers.current();
-        List<String> subjects = queries.subjects(effectivePrefix, RequestBodies.flag(deleted, "deleted"),
-                RequestBodies.flag(deletedOnly, "deletedOnly")).stream().filter(caller::mayRead).toList();
-        return ApiResponses.ok(SubjectQueries.page(subjects, RequestBodies.number(offset, "offset", 0),
-                RequestBodies.number(limit, "limit", -1)));
+        return ApiResponses.ok(queries.subjects(effectivePrefix, caller.principal().readablePatterns(),
+                RequestBodies.number(offset, "offset", 0), RequestBodies.number(limit, "limit", -1),
+                RequestBodies.flag(deleted, "deleted"), RequestBodies.flag(deletedOnly, "deletedOnly")));
     }
 
     /** Look up: is this schema registered under the subject? */

@@ -1,5 +1,7 @@
 package dev.accord.server.registry;
 
+import dev.accord.server.store.SubjectListing;
+
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +22,9 @@ public class RegistryOverview {
     @Inject
     CompatibilityConfigs configs;
 
+    @Inject
+    SubjectListing listing;
+
     /** One subject with what a list or a dashboard shows about it. */
     public record SubjectSummary(String subject, int versions, int latestVersion, int latestId, String schemaType,
                                  String compatibilityLevel, String effectiveCompatibilityLevel,
@@ -32,14 +37,17 @@ public class RegistryOverview {
                         Map<String, Long> schemasByType, Map<String, Long> versionsByType, long lastEventSeq) {
     }
 
-    public List<SubjectSummary> subjects(boolean includeDeleted) {
-        return summaries(null, includeDeleted);
+    /** A page of subject summaries: names containing {@code search} (any case), those the caller may read. */
+    public List<SubjectSummary> subjects(String search, List<String> readable, int offset, int limit,
+                                         boolean includeDeleted) {
+        return summaries(listing.summaries(SubjectQueries.filter(null, readable, offset, limit), null, search,
+                includeDeleted));
     }
 
     /** One subject's summary (soft-deleted subjects included); 40401 when it has no versions. */
     public SubjectSummary subject(String subject) {
         SubjectNames.validate(subject);
-        List<SubjectSummary> found = summaries(subject, true);
+        List<SubjectSummary> found = summaries(listing.summaries(SubjectListing.Filter.all(), subject, null, true));
         if (found.isEmpty()) {
             throw RegistryException.subjectNotFound(subject);
         }
@@ -47,19 +55,7 @@ public class RegistryOverview {
     }
 
     @SuppressWarnings("unchecked")
-    private List<SubjectSummary> summaries(String onlySubject, boolean includeDeleted) {
-        // the latest version of each subject: live ones first, so a deleted subject shows its last version
-        var query = Panache.getEntityManager().createNativeQuery(
-                "select distinct on (v.subject) v.subject, v.version, v.schema_id, c.schema_type, v.deleted,"
-                        + " (select count(*) from subject_version l where l.subject = v.subject and not l.deleted),"
-                        + " (select max(u.created_at) from subject_version u where u.subject = v.subject)"
-                        + " from subject_version v join schema_content c on c.id = v.schema_id"
-                        + (onlySubject == null ? "" : " where v.subject = ?1")
-                        + " order by v.subject, v.deleted, v.version desc");
-        if (onlySubject != null) {
-            query.setParameter(1, onlySubject);
-        }
-        List<Object[]> rows = query.getResultList();
+    private List<SubjectSummary> summaries(List<SubjectListing.SummaryRow> rows) {
         Map<String, SubjectConfig> own = new HashMap<>();
         for (Object[] row : (List<Object[]>) Panache.getEntityManager()
                 .createNativeQuery("select subject, config from registry_config where subject <> ''").getResultList()) {
@@ -67,20 +63,15 @@ public class RegistryOverview {
         }
         SubjectConfig global = configs.global();
         List<SubjectSummary> summaries = new ArrayList<>();
-        for (Object[] row : rows) {
-            String subject = (String) row[0];
-            boolean deleted = (Boolean) row[4];
-            if (deleted && !includeDeleted) {
-                continue;
-            }
-            SubjectConfig subjectConfig = own.get(subject);
+        for (SubjectListing.SummaryRow row : rows) {
+            SubjectConfig subjectConfig = own.get(row.subject());
             SubjectConfig effective = subjectConfig == null ? global : global.overlay(subjectConfig);
             boolean ownLevel = subjectConfig != null && subjectConfig.field(SubjectConfig.LEVEL) != null;
             boolean ownPolicy = subjectConfig != null && subjectConfig.field(SubjectConfig.POLICY) != null;
-            summaries.add(new SubjectSummary(subject, ((Number) row[5]).intValue(), ((Number) row[1]).intValue(),
-                    ((Number) row[2]).intValue(), (String) row[3], ownLevel ? subjectConfig.level().name() : null,
-                    effective.level().name(), ownPolicy ? subjectConfig.policy().name() : null,
-                    effective.policy().name(), deleted, toInstant(row[6])));
+            summaries.add(new SubjectSummary(row.subject(), row.liveVersions(), row.latestVersion(), row.latestId(),
+                    row.schemaType(), ownLevel ? subjectConfig.level().name() : null, effective.level().name(),
+                    ownPolicy ? subjectConfig.policy().name() : null, effective.policy().name(), row.deleted(),
+                    row.updatedAt()));
         }
         return summaries;
     }

@@ -17,6 +17,7 @@ import dev.accord.server.store.RegistryDump;
 import dev.accord.server.store.RegistryDump.EventRow;
 import dev.accord.server.store.RegistryDump.SchemaRow;
 import dev.accord.server.store.RegistryDump.VersionRow;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -75,6 +76,7 @@ public class RegistryTransfer {
 
     /** Writes the registry, as one consistent snapshot, to {@code out}. */
     @Transactional(rollbackOn = Exception.class)
+    @TransactionConfiguration(timeoutFromConfigProperty = "accord.transfer.timeout")
     public void export(OutputStream out, boolean withEvents) throws IOException {
         try {
             dump.snapshot();
@@ -161,6 +163,7 @@ public class RegistryTransfer {
      * guid and deleted flag: one transaction, so a document that fails anywhere writes nothing.
      */
     @Transactional(rollbackOn = Exception.class)
+    @TransactionConfiguration(timeoutFromConfigProperty = "accord.transfer.timeout")
     public Imported load(Caller caller, BufferedReader document) throws IOException {
         try {
             return loadLines(caller, document);

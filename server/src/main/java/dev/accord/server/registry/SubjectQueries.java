@@ -1,6 +1,7 @@
 package dev.accord.server.registry;
 
 import dev.accord.server.store.SchemaReferenceEntity;
+import dev.accord.server.store.SubjectListing;
 import dev.accord.server.store.SubjectVersionEntity;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,25 +23,14 @@ public class SubjectQueries {
     @Inject
     SchemaContents contents;
 
-    /** Subject names, sorted. A subject is deleted when all of its versions are soft-deleted. */
-    @SuppressWarnings("unchecked")
-    public List<String> subjects(String prefix, boolean includeDeleted, boolean deletedOnly) {
-        String sql = "select subject, bool_or(not deleted) from subject_version"
-                + (prefix == null || prefix.isEmpty() ? "" : " where starts_with(subject, ?1)")
-                + " group by subject order by subject";
-        var query = Panache.getEntityManager().createNativeQuery(sql);
-        if (prefix != null && !prefix.isEmpty()) {
-            query.setParameter(1, prefix);
-        }
-        List<Object[]> rows = query.getResultList();
-        List<String> subjects = new ArrayList<>();
-        for (Object[] row : rows) {
-            boolean live = (Boolean) row[1];
-            if (deletedOnly ? !live : (live || includeDeleted)) {
-                subjects.add((String) row[0]);
-            }
-        }
-        return subjects;
+    @Inject
+    SubjectListing listing;
+
+    /** Subject names, sorted and paged in the database. A subject is deleted when all of its versions are. */
+    public List<String> subjects(String prefix, List<String> readable, int offset, int limit, boolean includeDeleted,
+                                 boolean deletedOnly) {
+        return listing.subjects(filter(prefix, readable, offset, limit), deletedOnly ? SubjectListing.Status.DELETED_ONLY
+                : includeDeleted ? SubjectListing.Status.ANY : SubjectListing.Status.LIVE);
     }
 
     /** Versions of a subject; 40401 when it has none (live ones, unless deleted ones are asked for). */
@@ -140,22 +130,14 @@ public class SubjectQueries {
         throw RegistryException.schemaNotFound("Schema with metadata " + properties + " not found");
     }
 
-    /** Versions of all subjects, for GET /schemas. */
-    public List<SubjectVersion> schemas(String prefix, boolean includeDeleted, boolean latestOnly) {
-        String where = (includeDeleted ? "1 = 1" : "deleted = false")
-                + (prefix == null || prefix.isEmpty() ? "" : " and subject like ?1 escape '\\'");
-        List<SubjectVersionEntity> rows = prefix == null || prefix.isEmpty()
-                ? SubjectVersionEntity.list(where + " order by subject, version")
-                : SubjectVersionEntity.list(where + " order by subject, version", escapeLike(prefix) + "%");
-        List<SubjectVersion> result = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            SubjectVersionEntity row = rows.get(i);
-            boolean last = i == rows.size() - 1 || !rows.get(i + 1).subject.equals(row.subject);
-            if (!latestOnly || last) {
-                result.add(view(row));
-            }
-        }
-        return result;
+    /** Versions of all subjects, for GET /schemas, paged in the database; their contents in one query. */
+    public List<SubjectVersion> schemas(String prefix, List<String> readable, int offset, int limit,
+                                        boolean includeDeleted, boolean latestOnly) {
+        List<SubjectListing.VersionRow> rows = listing.versions(filter(prefix, readable, offset, limit),
+                includeDeleted, latestOnly);
+        contents.preload(rows.stream().map(SubjectListing.VersionRow::schemaId).toList());
+        return rows.stream().map(row -> new SubjectVersion(row.subject(), row.version(), row.deleted(),
+                row.createdAt(), contents.require(row.schemaId()))).toList();
     }
 
     /** The ids of the contents with this GUID (several only after IMPORTs); 40403 when there are none. */
@@ -183,8 +165,9 @@ public class SubjectQueries {
         return max.intValue();
     }
 
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    /** A list filter; a negative offset is the start, a negative limit is "all" (as in Confluent's API). */
+    static SubjectListing.Filter filter(String prefix, List<String> readable, int offset, int limit) {
+        return new SubjectListing.Filter(prefix, readable, Math.max(offset, 0), limit < 0 ? -1 : limit);
     }
 
     public static <T> List<T> page(List<T> items, int offset, int limit) {

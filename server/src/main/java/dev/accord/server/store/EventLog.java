@@ -84,29 +84,15 @@ public class EventLog {
             query.append(" and actor = :actor");
             parameters.put("actor", actor);
         }
-        if (readable != null && !readable.contains("*")) {
-            List<String> clauses = new java.util.ArrayList<>();
-            for (int i = 0; i < readable.size(); i++) {
-                String pattern = readable.get(i);
-                if (pattern.endsWith("*")) {
-                    clauses.add("subject like :p" + i + " escape '!'");
-                    parameters.put("p" + i, likePrefix(pattern.substring(0, pattern.length() - 1)));
-                } else {
-                    clauses.add("subject = :p" + i);
-                    parameters.put("p" + i, pattern);
-                }
-            }
-            query.append(clauses.isEmpty() ? " and false" : " and (" + String.join(" or ", clauses) + ")");
+        String readableClause = SubjectPatterns.clause("subject", readable, parameters);
+        if (readableClause != null) {
+            query.append(" and ").append(readableClause);
         }
         query.append(" order by seq");
         return EventEntity.<EventEntity>find(query.toString(), parameters).page(0, limit).list().stream()
                 .map(e -> new LoggedEvent(e.seq, e.type, e.subject, e.version, e.schemaId, e.payload, e.actor,
                         e.remoteAddress, e.createdAt))
                 .toList();
-    }
-
-    private static String likePrefix(String prefix) {
-        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     /** An event as the API shows it. */

@@ -179,6 +179,19 @@ class AuthTest extends ApiTest {
                 .body("subject", hasItem(mine)).body("subject", not(hasItem(theirs)));
         as(reader.basic()).get("/v1/events?limit=1000").then().statusCode(200)
                 .body("subject", not(hasItem(theirs)));
+
+        // pages are cut from what the caller may read: a hidden subject between two readable ones takes no place
+        String first = prefix + ".a1", hidden = prefix + ".b2", last = prefix + ".c3";
+        for (String s : List.of(first, hidden, last)) {
+            as(admin()).body(body(Map.of("schema", AVRO))).post("/subjects/{s}/versions", s).then().statusCode(200);
+        }
+        Key exact = createKey("reader", List.of(first, last), null);
+        as(exact.basic()).get("/subjects?subjectPrefix=" + prefix + "&offset=1&limit=1").then().statusCode(200)
+                .body("", equalTo(List.of(last)));
+        as(exact.basic()).get("/v1/subjects?search=" + prefix + "&offset=1&limit=1").then().statusCode(200)
+                .body("subject", equalTo(List.of(last)));
+        as(exact.basic()).get("/schemas?subjectPrefix=" + prefix + "&offset=1&limit=1").then().statusCode(200)
+                .body("subject", equalTo(List.of(last)));
     }
 
     @Test
