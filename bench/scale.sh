@@ -50,7 +50,7 @@ timed() {
 
 [ -f "$DOC" ] || java -cp "$CP" dev.accord.server.scale.ScaleDocument "$DOC" "$SUBJECTS" "$VERSIONS"
 : > "$OUT/server-scale.log"
-{
+exec > >(tee "$OUT/scale.txt") 2>&1  # not a { } | tee pipeline: the EXIT trap must see the server's pid
 echo "scale: $SUBJECTS subjects x $VERSIONS versions; $(nproc) cores, $(awk '/MemTotal/ {printf "%d GiB", $2/1048576}' /proc/meminfo); JAVA_OPTS='${JAVA_OPTS:-}'"
 start; echo "first start (initdb): $took ms"
 t0=$(date +%s)
@@ -82,4 +82,3 @@ ACCORD_IDS=$ids wrk -t1 -c16 -d30s --latency -s bench/get-by-id.lua "http://loca
 echo "RSS after the read sweep: $(rss) MiB"
 sleep 30
 echo "RSS 30 s later: $(rss) MiB"
-} | tee "$OUT/scale.txt"

@@ -9,6 +9,7 @@ import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,6 +58,13 @@ public class RegistryTransferRoutes {
             tooLarge(context);
             return;
         }
+        // a large import computes for minutes with no byte on the wire: the idle timeout must not cut it (the
+        // connection is closed after the answer instead)
+        if (request.connection() instanceof ConnectionBase connection
+                && connection.channel().pipeline().get("idle") != null) {
+            connection.channel().pipeline().remove("idle");
+        }
+        context.response().putHeader(HttpHeaders.CONNECTION, "close");
         Path file;
         try {
             file = Files.createTempFile("accord-import-", ".ndjson");
@@ -100,7 +108,7 @@ public class RegistryTransferRoutes {
             }
             out.close().onComplete(closed -> vertx.<RegistryTransfer.Imported>executeBlocking(() -> {
                 try (BufferedReader document = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    return transfer.load(caller, document);
+                    return transfer.load(caller, document, () -> context.response().closed());
                 } finally {
                     delete(file);
                 }
@@ -130,7 +138,7 @@ public class RegistryTransferRoutes {
     }
 
     private static void answer(RoutingContext context, Response response) {
-        if (context.response().ended()) {
+        if (context.response().ended() || context.response().closed()) {
             return;
         }
         context.response().setStatusCode(response.getStatus());

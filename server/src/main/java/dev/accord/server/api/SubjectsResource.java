@@ -4,6 +4,7 @@ import dev.accord.server.auth.Caller;
 import dev.accord.server.auth.Callers;
 
 import dev.accord.server.registry.Deletions;
+import dev.accord.server.registry.RecentVersions;
 import dev.accord.server.registry.RegistryException;
 import dev.accord.server.registry.RegistryMetrics;
 import dev.accord.server.registry.Registrations;
@@ -51,6 +52,9 @@ public class SubjectsResource {
 
     @Inject
     SchemaContents contents;
+
+    @Inject
+    RecentVersions recentVersions;
 
     @GET
     public Response list(@QueryParam("subjectPrefix") String prefix, @QueryParam("deleted") String deleted,
@@ -111,8 +115,21 @@ public class SubjectsResource {
     @Path("/{subject}/versions/{version}")
     public Response version(@PathParam("subject") String subject, @PathParam("version") String version,
                             @QueryParam("deleted") String deleted, @QueryParam("format") String format) {
-        SubjectVersion found = queries.version(subject, VersionId.parse(version), RequestBodies.flag(deleted, "deleted"));
+        SubjectVersion found = versionOrRecent(subject, version, deleted);
         return ApiResponses.ok(ApiViews.version(found, contents.formatted(found.schema(), format)));
+    }
+
+    /** A version from the database, or while it is away the one this instance answered last. */
+    private SubjectVersion versionOrRecent(String subject, String version, String deleted) {
+        VersionId id = VersionId.parse(version);
+        boolean includeDeleted = RequestBodies.flag(deleted, "deleted");
+        try {
+            SubjectVersion found = queries.version(subject, id, includeDeleted);
+            recentVersions.remember(id, includeDeleted, found);
+            return found;
+        } catch (RuntimeException e) {
+            return recentVersions.duringOutage(e, subject, id, includeDeleted);
+        }
     }
 
     /** The schema text alone, unescaped. */
@@ -120,7 +137,7 @@ public class SubjectsResource {
     @Path("/{subject}/versions/{version}/schema")
     public Response rawSchema(@PathParam("subject") String subject, @PathParam("version") String version,
                               @QueryParam("deleted") String deleted, @QueryParam("format") String format) {
-        SubjectVersion found = queries.version(subject, VersionId.parse(version), RequestBodies.flag(deleted, "deleted"));
+        SubjectVersion found = versionOrRecent(subject, version, deleted);
         return ApiResponses.okBytes(contents.formatted(found.schema(), format)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

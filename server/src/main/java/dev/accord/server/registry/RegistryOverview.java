@@ -79,20 +79,13 @@ public class RegistryOverview {
     @SuppressWarnings("unchecked")
     public Stats stats() {
         var em = Panache.getEntityManager();
-        Object[] counts = (Object[]) em.createNativeQuery(
-                "select count(*) filter (where live), count(*) filter (where not live) from"
-                        + " (select bool_or(not deleted) as live from subject_version group by subject) s")
-                .getSingleResult();
-        long versions = ((Number) em.createNativeQuery("select count(*) from subject_version where not deleted")
-                .getSingleResult()).longValue();
+        long[] counts = listing.counts(); // live subjects, deleted subjects, live versions
         Map<String, Long> schemasByType = byType(em.createNativeQuery(
                 "select schema_type, count(*) from schema_content group by schema_type order by 1").getResultList());
-        Map<String, Long> versionsByType = byType(em.createNativeQuery(
-                "select c.schema_type, count(*) from subject_version v join schema_content c on c.id = v.schema_id"
-                        + " where not v.deleted group by c.schema_type order by 1").getResultList());
+        Map<String, Long> versionsByType = listing.liveVersionsByType();
         long lastSeq = ((Number) em.createNativeQuery("select last from registry_event_counter where id = 1")
                 .getSingleResult()).longValue();
-        return new Stats(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue(), versions,
+        return new Stats(counts[0], counts[1], counts[2],
                 schemasByType.values().stream().mapToLong(Long::longValue).sum(), schemasByType, versionsByType,
                 lastSeq);
     }

@@ -38,6 +38,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Backup and migration with ids kept: the whole registry as one JSON-lines document, and that document loaded into
@@ -164,9 +165,9 @@ public class RegistryTransfer {
      */
     @Transactional(rollbackOn = Exception.class)
     @TransactionConfiguration(timeoutFromConfigProperty = "accord.transfer.timeout")
-    public Imported load(Caller caller, BufferedReader document) throws IOException {
+    public Imported load(Caller caller, BufferedReader document, BooleanSupplier clientGone) throws IOException {
         try {
-            return loadLines(caller, document);
+            return loadLines(caller, document, clientGone);
         } catch (SQLException e) {
             throw storeRefusal(e);
         } catch (java.nio.charset.CharacterCodingException e) {
@@ -174,7 +175,8 @@ public class RegistryTransfer {
         }
     }
 
-    private Imported loadLines(Caller caller, BufferedReader document) throws IOException, SQLException {
+    private Imported loadLines(Caller caller, BufferedReader document, BooleanSupplier clientGone)
+            throws IOException, SQLException {
         dump.lockForImport();
         RegistryDump.Counts existing = dump.counts();
         if (existing.schemas() > 0 || existing.versions() > 0) {
@@ -201,6 +203,9 @@ public class RegistryTransfer {
             int number = 1;
             while ((text = document.readLine()) != null) {
                 number++;
+                if (number % 10_000 == 0) {
+                    stopIfGone(clientGone);
+                }
                 if (text.isBlank()) {
                     continue;
                 }
@@ -260,17 +265,29 @@ public class RegistryTransfer {
             checkCount(header, "configs", configs);
             checkCount(header, "modes", modes);
             checkCount(header, "events", eventCount);
-            verifySchemas();
+            verifySchemas(clientGone);
             loader.advanceSequences();
         }
+        stopIfGone(clientGone); // nobody would learn of this import: it is not committed
         Imported imported = new Imported(schemas, versions, configs, modes, eventCount);
         events.append(caller, EventType.REGISTRY_IMPORTED, null, null, null, imported.asMap());
         return imported;
     }
 
+    private static void stopIfGone(BooleanSupplier clientGone) {
+        if (clientGone.getAsBoolean()) {
+            throw new RegistryException(ErrorCode.BAD_REQUEST, "The client went away during the import; nothing"
+                    + " was written");
+        }
+    }
+
     /** Every imported schema parses, its references resolve, and its fingerprints are the ones it came with. */
-    private void verifySchemas() throws SQLException {
+    private void verifySchemas(BooleanSupplier clientGone) throws SQLException {
+        long[] verified = {0};
         dump.schemas(row -> {
+            if (++verified[0] % 10_000 == 0) {
+                stopIfGone(clientGone);
+            }
             SchemaType type = SchemaType.valueOf(row.schemaType());
             ParsedSchema parsed;
             try {

@@ -45,6 +45,9 @@ public class RemoteChangeListener {
     Modes modes;
 
     @Inject
+    RecentVersions recentVersions;
+
+    @Inject
     MeterRegistry metrics;
 
     private volatile boolean running;
@@ -84,6 +87,7 @@ public class RemoteChangeListener {
                 contents.removedElsewhere();
                 configs.changedElsewhere();
                 modes.changedElsewhere();
+                recentVersions.forget();
                 authenticator.forgetVerified();
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 listening = true;
@@ -96,6 +100,10 @@ public class RemoteChangeListener {
                         for (PGNotification notification : notifications) {
                             lastSequence.accumulateAndGet(sequence(notification.getParameter()), Math::max);
                             String type = eventType(notification.getParameter());
+                            if (type.endsWith("_DELETED") && (type.startsWith("VERSION_")
+                                    || type.startsWith("SUBJECT_"))) {
+                                recentVersions.forget(); // soft deletes included: no version answer outlives them
+                            }
                             if (type.equals("VERSION_DELETED") || type.equals("SUBJECT_DELETED")
                                     || type.equals("REGISTRY_IMPORTED")) {
                                 contents.removedElsewhere();

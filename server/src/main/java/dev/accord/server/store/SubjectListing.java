@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * The registry's lists, asked of the database a page at a time: subject names, versions across subjects, and
  * subject summaries. Filtering (prefix, search, deleted state, the caller's readable subjects) and paging happen in
- * SQL, so a page of 100 costs the same in a registry of 100 subjects as in one of 100,000, and nothing loads
- * every row to drop most of them.
+ * SQL over {@code subject_summary} (one row per subject, kept by triggers on {@code subject_version}), so nothing
+ * aggregates every version or loads every row to drop most of them.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -43,8 +43,8 @@ public class SubjectListing {
     @SuppressWarnings("unchecked")
     public List<String> subjects(Filter filter, Status status) {
         Map<String, Object> parameters = new HashMap<>();
-        String sql = "select subject from subject_version" + where(filter, null, parameters)
-                + " group by subject" + having(status) + " order by subject" + page(filter, parameters);
+        String sql = "select subject from subject_summary" + where(filter, status(status), parameters)
+                + " order by subject" + page(filter, parameters);
         return bind(sql, parameters).getResultList();
     }
 
@@ -52,15 +52,16 @@ public class SubjectListing {
     @SuppressWarnings("unchecked")
     public List<VersionRow> versions(Filter filter, boolean includeDeleted, boolean latestOnly) {
         Map<String, Object> parameters = new HashMap<>();
-        String where = where(filter, includeDeleted ? null : "not deleted", parameters);
         String sql;
         if (latestOnly) {
-            sql = "select v.subject, v.version, v.schema_id, v.deleted, v.created_at from (select subject,"
-                    + " max(version) as version from subject_version" + where + " group by subject order by subject"
-                    + page(filter, parameters) + ") l join subject_version v on v.subject = l.subject"
-                    + " and v.version = l.version order by v.subject";
+            String latest = includeDeleted ? "latest_version" : "latest_live_version";
+            sql = "select v.subject, v.version, v.schema_id, v.deleted, v.created_at from (select subject, " + latest
+                    + " as version from subject_summary" + where(filter, latest + " is not null", parameters)
+                    + " order by subject" + page(filter, parameters) + ") l join subject_version v"
+                    + " on v.subject = l.subject and v.version = l.version order by v.subject";
         } else {
-            sql = "select subject, version, schema_id, deleted, created_at from subject_version" + where
+            sql = "select subject, version, schema_id, deleted, created_at from subject_version"
+                    + where(filter, includeDeleted ? null : "not deleted", parameters)
                     + " order by subject, version" + page(filter, parameters);
         }
         List<VersionRow> rows = new ArrayList<>();
@@ -72,36 +73,63 @@ public class SubjectListing {
     }
 
     /**
-     * Subject summaries: one aggregate over the versions picks the page of subjects, then only that page's latest
-     * versions are joined. {@code search} matches anywhere in the name, ignoring case.
+     * Subject summaries, straight from the summary table. {@code search} matches anywhere in the name, ignoring
+     * case.
      */
     @SuppressWarnings("unchecked")
     public List<SummaryRow> summaries(Filter filter, String onlySubject, String search, boolean includeDeleted) {
         Map<String, Object> parameters = new HashMap<>();
-        StringBuilder extra = new StringBuilder();
+        List<String> conditions = new ArrayList<>();
         if (onlySubject != null) {
-            extra.append("subject = :only");
+            conditions.add("subject = :only");
             parameters.put("only", onlySubject);
         }
         if (search != null && !search.isEmpty()) {
-            extra.append(extra.isEmpty() ? "" : " and ").append("strpos(lower(subject), :search) > 0");
+            conditions.add("strpos(lower(subject), :search) > 0");
             parameters.put("search", search.toLowerCase(java.util.Locale.ROOT));
         }
-        String sql = "select s.subject, s.live_versions, v.version, v.schema_id, c.schema_type, s.live_versions = 0,"
-                + " s.updated_at from (select subject, count(*) filter (where not deleted) as live_versions,"
-                + " coalesce(max(version) filter (where not deleted), max(version)) as latest,"
-                + " max(created_at) as updated_at from subject_version"
-                + where(filter, extra.isEmpty() ? null : extra.toString(), parameters)
-                + " group by subject" + having(includeDeleted ? Status.ANY : Status.LIVE)
-                + " order by subject" + page(filter, parameters) + ") s"
-                + " join subject_version v on v.subject = s.subject and v.version = s.latest"
-                + " join schema_content c on c.id = v.schema_id order by s.subject";
+        String status = status(includeDeleted ? Status.ANY : Status.LIVE);
+        if (status != null) {
+            conditions.add(status);
+        }
+        String sql = "select subject, live_versions, coalesce(latest_live_version, latest_version), shown_id,"
+                + " shown_type, live_versions = 0, updated_at from subject_summary"
+                + where(filter, conditions.isEmpty() ? null : String.join(" and ", conditions), parameters)
+                + " order by subject" + page(filter, parameters);
         List<SummaryRow> rows = new ArrayList<>();
         for (Object[] row : (List<Object[]>) bind(sql, parameters).getResultList()) {
             rows.add(new SummaryRow((String) row[0], ((Number) row[1]).intValue(), ((Number) row[2]).intValue(),
                     ((Number) row[3]).intValue(), (String) row[4], (Boolean) row[5], instant(row[6])));
         }
         return rows;
+    }
+
+    /** Live and deleted subjects, and live versions, counted from the summaries. */
+    public long[] counts() {
+        Object[] row = (Object[]) Panache.getEntityManager().createNativeQuery("select"
+                + " count(*) filter (where live_versions > 0), count(*) filter (where live_versions = 0),"
+                + " coalesce(sum(live_versions), 0) from subject_summary").getSingleResult();
+        return new long[]{((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue()};
+    }
+
+    /** Live versions per schema type, summed over the subjects. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Long> liveVersionsByType() {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (Object[] row : (List<Object[]>) Panache.getEntityManager().createNativeQuery("select t.key,"
+                + " sum(t.value::bigint) from subject_summary, jsonb_each_text(live_by_type) t group by t.key"
+                + " order by 1").getResultList()) {
+            counts.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    private static String status(Status status) {
+        return switch (status) {
+            case LIVE -> "live_versions > 0";
+            case DELETED_ONLY -> "live_versions = 0";
+            case ANY -> null;
+        };
     }
 
     private static String where(Filter filter, String condition, Map<String, Object> parameters) {
@@ -118,14 +146,6 @@ public class SubjectListing {
             clauses.add(condition);
         }
         return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
-    }
-
-    private static String having(Status status) {
-        return switch (status) {
-            case LIVE -> " having bool_or(not deleted)";
-            case DELETED_ONLY -> " having not bool_or(not deleted)";
-            case ANY -> "";
-        };
     }
 
     private static String page(Filter filter, Map<String, Object> parameters) {

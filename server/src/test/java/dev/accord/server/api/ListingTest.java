@@ -48,5 +48,18 @@ class ListingTest extends ApiTest {
                 .body("deleted", equalTo(List.of(true)))
                 .body("versions", equalTo(List.of(0)));
         client().get("/v1/subjects/{s}", prefix + "c").then().statusCode(200).body("latestVersion", equalTo(1));
+
+        // the summaries follow soft and permanent deletes of single versions and whole subjects
+        client().delete("/subjects/{s}/versions/2", prefix + "b").then().statusCode(200);
+        client().get("/v1/subjects/{s}", prefix + "b").then().statusCode(200)
+                .body("latestVersion", equalTo(1)).body("versions", equalTo(1));
+        client().get("/schemas?subjectPrefix=" + prefix + "b&latestOnly=true").then().statusCode(200)
+                .body("version", equalTo(List.of(1)));
+        client().get("/schemas?subjectPrefix=" + prefix + "b&latestOnly=true&deleted=true").then().statusCode(200)
+                .body("version", equalTo(List.of(2)));
+        client().delete("/subjects/{s}?permanent=true", prefix + "c").then().statusCode(200);
+        client().get("/subjects?subjectPrefix=" + prefix + "&deleted=true").then().statusCode(200)
+                .body("", equalTo(List.of(prefix + "a", prefix + "b", prefix + "d")));
+        client().get("/v1/subjects/{s}", prefix + "c").then().statusCode(404);
     }
 }
