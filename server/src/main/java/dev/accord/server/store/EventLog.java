@@ -84,7 +84,7 @@ public class EventLog {
             query.append(" and actor = :actor");
             parameters.put("actor", actor);
         }
-        String readableClause = SubjectPatterns.clause("subject", readable, parameters);
+        String readableClause = SubjectPatterns.jpqlClause("subject", readable, parameters);
         if (readableClause != null) {
             query.append(" and ").append(readableClause);
         }

@@ -282,10 +282,12 @@ public class RegistryDump {
         public void advanceSequences() throws SQLException {
             flush();
             try (Statement statement = connection.createStatement()) {
-                statement.execute("select setval('schema_id_seq', greatest((select last_value from schema_id_seq),"
-                        + " coalesce((select max(id) from schema_content), 1)))");
+                statement.execute("select setval('schema_id_seq', m) from (select max(id) as m from schema_content) x"
+                        + " where m is not null and m >= (select last_value from schema_id_seq)");
                 statement.execute("update registry_event_counter set last = greatest(last,"
                         + " coalesce((select max(seq) from registry_event), 0)) where id = 1");
+                // the planner's statistics still describe the empty tables: refresh them before the first list
+                statement.execute("analyze schema_content, schema_reference, subject_version, subject_summary");
             }
         }
 

@@ -135,8 +135,7 @@ public class SubjectListing {
     private static String where(Filter filter, String condition, Map<String, Object> parameters) {
         List<String> clauses = new ArrayList<>();
         if (filter.prefix() != null && !filter.prefix().isEmpty()) {
-            clauses.add("starts_with(subject, :prefix)");
-            parameters.put("prefix", filter.prefix());
+            clauses.add(SubjectPatterns.prefixCondition("subject", "prefix", filter.prefix(), parameters));
         }
         String readable = SubjectPatterns.clause("subject", filter.readable(), parameters);
         if (readable != null) {
