@@ -160,6 +160,18 @@ public class RegistryDump {
         }
     }
 
+    /** Sets the fingerprints of an imported schema that came without them (its guid follows). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void setFingerprints(int id, String fingerprint, String contentFingerprint) throws SQLException {
+        try (PreparedStatement update = connection().prepareStatement(
+                "update schema_content set fingerprint = ?, content_fingerprint = ? where id = ?")) {
+            update.setString(1, fingerprint);
+            update.setString(2, contentFingerprint);
+            update.setInt(3, id);
+            update.executeUpdate();
+        }
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public String setting(String table, String subject) throws SQLException {
         String column = table.equals("registry_config") ? "config" : "mode";
