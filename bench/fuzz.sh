@@ -21,7 +21,7 @@ data=$(mktemp -d /tmp/accord-fuzz.XXXXXX)
 # shellcheck disable=SC2086
 ACCORD_DATA_DIR="$data" QUARKUS_HTTP_PORT=$PORT java ${JAVA_OPTS:-} -jar "$JAR" > "$OUT/server-fuzz.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT  # set -e holds in traps too
 until curl -sf "localhost:$PORT/q/health/ready" >/dev/null; do
   kill -0 $pid 2>/dev/null || { echo "server exited; see $OUT/server-fuzz.log" >&2; exit 1; }
   sleep 0.2
