@@ -16,6 +16,8 @@ public final class AccordMain {
 
     /** The embedded database of this process, stopped once the application has (see {@link #stopEmbeddedDatabase}). */
     private static volatile EmbeddedDatabase EMBEDDED;
+    /** The embedded database while it starts, or null when the datasource is an external one. */
+    private static volatile java.util.concurrent.CompletableFuture<EmbeddedDatabase> STARTING;
 
     private AccordMain() {
     }
@@ -25,30 +27,63 @@ public final class AccordMain {
      * after the requests in flight have finished (they may still need the database). A process that dies without
      * it leaves an orphaned postmaster, which the next start on the data directory stops.
      */
+    /**
+     * Waits for the embedded database started in the background and returns it (null with an external one). If it
+     * could not start, says why and fails the application's start.
+     */
+    static EmbeddedDatabase awaitEmbeddedDatabase() {
+        java.util.concurrent.CompletableFuture<EmbeddedDatabase> starting = STARTING;
+        if (starting == null) {
+            return null;
+        }
+        try {
+            EmbeddedDatabase embedded = starting.join();
+            synchronized (AccordMain.class) {
+                if (EMBEDDED == null && STARTING != null) {
+                    EMBEDDED = embedded;
+                    STARTING = null;
+                    StartupLog.info("embedded PostgreSQL with data in " + embedded.dataDir());
+                }
+            }
+            return embedded;
+        } catch (java.util.concurrent.CompletionException e) {
+            String why = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+            System.err.println("Accord cannot start: " + why);
+            throw new IllegalStateException("Accord cannot start: " + why, e.getCause());
+        }
+    }
+
     static synchronized void stopEmbeddedDatabase() {
         EmbeddedDatabase embedded = EMBEDDED;
         EMBEDDED = null;
+        if (embedded == null && STARTING != null) {
+            // the application failed before it waited for the database: stop it rather than leave an orphan
+            embedded = STARTING.completeOnTimeout(null, 60, java.util.concurrent.TimeUnit.SECONDS)
+                    .exceptionally(failure -> null).join();
+            STARTING = null;
+        }
         if (embedded != null) {
             embedded.close();
         }
     }
 
     public static void main(String... args) {
-        EmbeddedDatabase embedded = null;
         if (externalDatabaseUrl() == null) {
             Path dataDir = Path.of(setting("accord.data-dir", "ACCORD_DATA_DIR", "./data"));
+            EmbeddedDatabase.Starting starting;
             try {
-                embedded = EmbeddedDatabase.start(dataDir, true);
+                starting = EmbeddedDatabase.startInBackground(dataDir, true);
             } catch (EmbeddedDatabase.EmbeddedDatabaseException e) {
                 System.err.println("Accord cannot start: " + e.getMessage());
                 System.exit(1);
                 return;
             }
-            System.setProperty("quarkus.datasource.jdbc.url", embedded.jdbcUrl());
-            System.setProperty("quarkus.datasource.username", embedded.username());
-            System.setProperty("quarkus.datasource.password", embedded.password());
-            EMBEDDED = embedded;
-            StartupLog.info("embedded PostgreSQL with data in " + embedded.dataDir());
+            System.setProperty("quarkus.datasource.jdbc.url", starting.jdbcUrl());
+            System.setProperty("quarkus.datasource.username", starting.username());
+            System.setProperty("quarkus.datasource.password", starting.password());
+            // Quarkus boots while PostgreSQL starts; the schema is migrated once it is up (EmbeddedDatabaseLifecycle)
+            System.setProperty("quarkus.flyway.migrate-at-start", "false");
+            STARTING = starting.database();
         }
         bindToLoopbackWhileOpen();
         IdleMemory.returnWhenIdle();

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * An embedded PostgreSQL server (zonky) whose data directory survives restarts. Used as the default store
@@ -46,6 +47,41 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** As {@link #start(Path, boolean)}, on a given port (0: any free one). */
     public static EmbeddedDatabase start(Path dataDir, boolean durable, int port) {
+        Path dir = usableDirectory(dataDir);
+        return start(dir, durable, port, password(dir));
+    }
+
+    /** A database starting in the background: where it will listen and how to log in are known already. */
+    public record Starting(String jdbcUrl, String username, String password, CompletableFuture<EmbeddedDatabase> database) {
+    }
+
+    /**
+     * Starts the database on another thread, so that the application boots meanwhile (the service's restart
+     * is about a second shorter on two cores). A data directory that cannot be used is refused here, at once.
+     */
+    public static Starting startInBackground(Path dataDir, boolean durable) {
+        Path dir = usableDirectory(dataDir);
+        String password = password(dir);
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new EmbeddedDatabaseException("No free port for the embedded PostgreSQL: " + e.getMessage(), e);
+        }
+        CompletableFuture<EmbeddedDatabase> database = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                database.complete(start(dir, durable, port, password));
+            } catch (RuntimeException e) {
+                database.completeExceptionally(e);
+            }
+        }, "accord-embedded-postgres");
+        starter.setDaemon(true);
+        starter.start();
+        return new Starting("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", password, database);
+    }
+
+    private static Path usableDirectory(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
@@ -53,14 +89,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new EmbeddedDatabaseException("Cannot create the data directory " + dir + ": " + e.getMessage()
                     + ". Set ACCORD_DATA_DIR (or -Daccord.data-dir) to a writable directory.", e);
         }
+        return dir;
+    }
+
+    private static EmbeddedDatabase start(Path dir, boolean durable, int port, String password) {
         stopOrphan(dir);
-        String password;
-        try {
-            password = password(dir);
-        } catch (IOException e) {
-            throw new EmbeddedDatabaseException("Cannot keep the database password in " + dir + ": " + e.getMessage()
-                    + ". Set ACCORD_DATA_DIR (or -Daccord.data-dir) to a writable directory.", e);
-        }
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setConnectConfig("password", password)
                 .setDataDirectory(dir)
@@ -87,10 +120,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /** The password kept in the data directory, or a new random one (written once the cluster exists). */
-    private static String password(Path dir) throws IOException {
+    private static String password(Path dir) {
         Path file = dir.resolve(PASSWORD_FILE);
         if (Files.exists(file)) {
-            return Files.readString(file, StandardCharsets.UTF_8).strip();
+            try {
+                return Files.readString(file, StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new EmbeddedDatabaseException("Cannot read the database password in " + dir + ": "
+                        + e.getMessage() + ". Set ACCORD_DATA_DIR (or -Daccord.data-dir) to a writable directory.", e);
+            }
         }
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
