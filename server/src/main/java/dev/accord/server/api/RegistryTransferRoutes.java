@@ -58,12 +58,6 @@ public class RegistryTransferRoutes {
             tooLarge(context);
             return;
         }
-        // a large import computes for minutes with no byte on the wire: the idle timeout must not cut it (the
-        // connection is closed after the answer instead)
-        if (request.connection() instanceof ConnectionBase connection
-                && connection.channel().pipeline().get("idle") != null) {
-            connection.channel().pipeline().remove("idle");
-        }
         context.response().putHeader(HttpHeaders.CONNECTION, "close");
         Path file;
         try {
@@ -105,6 +99,12 @@ public class RegistryTransferRoutes {
         request.endHandler(end -> {
             if (received[0] > maxImportBytes) {
                 return;
+            }
+            // the body is in; loading a large one computes for minutes with no byte on the wire, which the idle
+            // timeout must not cut (it still guards the upload itself; the connection closes after the answer)
+            if (request.connection() instanceof ConnectionBase connection
+                    && connection.channel().pipeline().get("idle") != null) {
+                connection.channel().pipeline().remove("idle");
             }
             out.close().onComplete(closed -> vertx.<RegistryTransfer.Imported>executeBlocking(() -> {
                 try (BufferedReader document = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
