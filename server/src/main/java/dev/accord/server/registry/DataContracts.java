@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,12 @@ public final class DataContracts {
     private static final Set<String> RULE_KINDS = Set.of("TRANSFORM", "CONDITION");
     private static final Set<String> RULE_MODES = Set.of("UPGRADE", "DOWNGRADE", "UPDOWN", "WRITE", "READ",
             "WRITEREAD");
+    private static final Set<String> MIGRATION_MODES = new LinkedHashSet<>(List.of("UPGRADE", "DOWNGRADE", "UPDOWN"));
+    private static final Set<String> DOMAIN_MODES = new LinkedHashSet<>(List.of("WRITE", "READ", "WRITEREAD"));
     private static final Set<String> ENABLE_AT = Set.of("ALL", "CLIENT", "GATEWAY", "SERVER", "NONE");
+
+    /** The metadata property Confluent keeps equal to the version number. */
+    public static final String VERSION_PROPERTY = "confluent:version";
 
     private DataContracts() {
     }
@@ -78,7 +82,10 @@ public final class DataContracts {
         return new RegistryException(ErrorCode.INVALID_SCHEMA, "Invalid metadata: " + message);
     }
 
-    /** Throws 42210 unless the rule set is well formed: named rules with a known kind and mode, unique names. */
+    /**
+     * Throws 42210 unless the rule set is well formed: rule lists of objects whose fields have the right JSON
+     * types, and kinds and modes Confluent knows. This is checked on every request that carries a rule set.
+     */
     public static void validateRuleSet(JsonNode ruleSet, String what) {
         if (ruleSet == null || ruleSet.isNull()) {
             return;
@@ -86,7 +93,6 @@ public final class DataContracts {
         if (!ruleSet.isObject()) {
             throw invalidRuleSet(what + " must be an object");
         }
-        Set<String> names = new LinkedHashSet<>();
         for (String list : RULE_LISTS) {
             JsonNode rules = ruleSet.get(list);
             if (rules == null || rules.isNull()) {
@@ -101,14 +107,7 @@ public final class DataContracts {
                 if (!rule.isObject()) {
                     throw invalidRuleSet(where + " must be an object");
                 }
-                String name = text(rule, "name");
-                if (name == null || name.isBlank()) {
-                    throw invalidRuleSet(where + " has no name");
-                }
-                if (!names.add(name)) {
-                    throw invalidRuleSet("Duplicate rule name '" + name + "' in " + what);
-                }
-                for (String field : List.of("kind", "mode", "type", "doc", "expr", "onSuccess", "onFailure")) {
+                for (String field : List.of("name", "kind", "mode", "type", "doc", "expr", "onSuccess", "onFailure")) {
                     if (rule.has(field) && !rule.get(field).isNull() && !rule.get(field).isTextual()) {
                         throw invalidRuleSet(where + "." + field + " must be a string");
                     }
@@ -130,16 +129,54 @@ public final class DataContracts {
                 if (mode != null && !RULE_MODES.contains(mode)) {
                     throw invalidRuleSet(where + " mode '" + mode + "' is not one of " + RULE_MODES);
                 }
-                String type = text(rule, "type");
-                if (rule.has("type") && (type == null || type.isBlank())) {
-                    throw invalidRuleSet(where + " type must be a non-empty string");
-                }
             }
         }
         String enableAt = text(ruleSet, "enableAt");
         if (ruleSet.has("enableAt") && !ruleSet.get("enableAt").isNull()
                 && (enableAt == null || !ENABLE_AT.contains(enableAt))) {
             throw invalidRuleSet(what + ".enableAt must be one of " + ENABLE_AT);
+        }
+    }
+
+    /**
+     * Throws 42210 unless every rule of a well-formed rule set is one the clients can run, as Confluent checks
+     * (config {@code validateRules}): a name, unique within the set, and a type; an explicit mode that fits the
+     * rule's list (migration rules UPGRADE, DOWNGRADE or UPDOWN; domain and encoding rules WRITE, READ or
+     * WRITEREAD). An absent kind means TRANSFORM and an absent mode WRITEREAD; the stored rule is left as sent.
+     */
+    public static void validateRules(JsonNode ruleSet, String what) {
+        validateRuleSet(ruleSet, what);
+        if (ruleSet == null || ruleSet.isNull()) {
+            return;
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (String list : RULE_LISTS) {
+            JsonNode rules = ruleSet.get(list);
+            if (rules == null || rules.isNull()) {
+                continue;
+            }
+            Set<String> fitting = list.equals("migrationRules") ? MIGRATION_MODES : DOMAIN_MODES;
+            int index = 0;
+            for (JsonNode rule : rules) {
+                String where = what + "." + list + "[" + index++ + "]";
+                String name = text(rule, "name");
+                if (name == null || name.isBlank()) {
+                    throw invalidRuleSet(where + " has no name");
+                }
+                if (!names.add(name)) {
+                    throw invalidRuleSet("Duplicate rule name '" + name + "' in " + what);
+                }
+                String type = text(rule, "type");
+                if (type == null || type.isBlank()) {
+                    throw invalidRuleSet("Rule '" + name + "' has no type (for example CEL, CEL_FIELD, JSONATA"
+                            + " or ENCRYPT)");
+                }
+                String mode = text(rule, "mode");
+                if (mode != null && !fitting.contains(mode)) {
+                    throw invalidRuleSet("Rule '" + name + "' in " + list + " has mode " + mode + "; "
+                            + list + " can only be " + String.join(", ", fitting));
+                }
+            }
         }
     }
 
@@ -182,7 +219,10 @@ public final class DataContracts {
         return merged;
     }
 
-    /** A rule set whose rule lists hold the base's rules, replaced or extended by the overlay's, by name. */
+    /**
+     * A rule set whose lists hold the base's rules that the overlay does not replace (by name), in their order,
+     * followed by the overlay's rules: Confluent's merge order.
+     */
     public static JsonNode mergeRuleSet(JsonNode base, JsonNode overlay) {
         if (isEmpty(base)) {
             return overlay;
@@ -192,21 +232,38 @@ public final class DataContracts {
         }
         ObjectNode merged = ((ObjectNode) base).deepCopy();
         for (String list : RULE_LISTS) {
-            Map<String, JsonNode> byName = new LinkedHashMap<>();
-            for (JsonNode source : new JsonNode[]{base.get(list), overlay.get(list)}) {
-                if (source != null && source.isArray()) {
-                    source.forEach(rule -> byName.put(rule.path("name").asText(), rule));
-                }
+            JsonNode older = base.get(list);
+            JsonNode newer = overlay.get(list);
+            if (newer == null || !newer.isArray() || newer.isEmpty()) {
+                continue;
             }
-            if (!byName.isEmpty()) {
-                ArrayNode array = merged.putArray(list);
-                byName.values().forEach(array::add);
+            Set<String> replaced = new LinkedHashSet<>();
+            newer.forEach(rule -> replaced.add(rule.path("name").asText()));
+            ArrayNode array = merged.putArray(list);
+            if (older != null && older.isArray()) {
+                older.forEach(rule -> {
+                    if (!replaced.contains(rule.path("name").asText())) {
+                        array.add(rule);
+                    }
+                });
             }
+            newer.forEach(array::add);
         }
         if (overlay.has("enableAt")) {
             merged.set("enableAt", overlay.get("enableAt"));
         }
         return merged;
+    }
+
+    /** The metadata with its {@code confluent:version} property set to this version number. */
+    public static JsonNode withVersion(JsonNode metadata, int version) {
+        ObjectNode copy = metadata == null || !metadata.isObject() ? JsonNodeFactory.instance.objectNode()
+                : ((ObjectNode) metadata).deepCopy();
+        JsonNode properties = copy.get("properties");
+        ObjectNode updated = properties != null && properties.isObject() ? (ObjectNode) properties
+                : copy.putObject("properties");
+        updated.put(VERSION_PROPERTY, Integer.toString(version));
+        return copy;
     }
 
     private static ObjectNode mergeObjects(JsonNode base, JsonNode overlay) {

@@ -87,28 +87,21 @@ public class Registrations {
         List<SubjectVersionEntity> rows = SubjectVersionEntity.ofSubject(subject);
         List<SubjectVersionEntity> live = rows.stream().filter(r -> !r.deleted).toList();
         SubjectConfig config = configs.effective(subject);
-        JsonNode metadata = submission.metadata();
-        JsonNode ruleSet = submission.ruleSet();
-        if (!importing) {
-            StoredSchema latest = live.isEmpty() ? null : contents.require(live.get(live.size() - 1).schemaId);
-            if (metadata == null && latest != null) {
-                metadata = latest.metadata();
-            }
-            if (ruleSet == null && latest != null) {
-                ruleSet = latest.ruleSet();
-            }
-            metadata = DataContracts.mergeMetadata(config.field("defaultMetadata"), metadata);
-            metadata = DataContracts.mergeMetadata(metadata, config.field("overrideMetadata"));
-            ruleSet = DataContracts.mergeRuleSet(config.field("defaultRuleSet"), ruleSet);
-            ruleSet = DataContracts.mergeRuleSet(ruleSet, config.field("overrideRuleSet"));
+        Contract contract = importing ? new Contract(submission.metadata(), submission.ruleSet())
+                : contract(submission, live, config);
+        JsonNode metadata = contract.metadata();
+        JsonNode ruleSet = contract.ruleSet();
+        if (!importing && config.validatesRules()) {
+            DataContracts.validateRules(ruleSet, "ruleSet");
         }
-        metadata = DataContracts.isEmpty(metadata) ? null : metadata;
-        ruleSet = DataContracts.isEmpty(ruleSet) ? null : ruleSet;
-        String identity = identity(parsed, metadata, ruleSet);
+        // Confluent keeps confluent:version in step when the request names a version or the metadata has it
+        boolean versioned = !importing && (submission.version() != null && submission.version() > 0
+                || property(metadata, DataContracts.VERSION_PROPERTY) != null);
 
         for (int i = live.size() - 1; i >= 0; i--) {
             SubjectVersionEntity row = live.get(i);
-            if (contents.require(row.schemaId).fingerprint().equals(identity)) {
+            JsonNode rowMetadata = versioned ? DataContracts.withVersion(metadata, row.version) : metadata;
+            if (contents.require(row.schemaId).fingerprint().equals(identity(parsed, rowMetadata, ruleSet))) {
                 if (importing && submission.id() != row.schemaId) {
                     throw new RegistryException(ErrorCode.ID_DOES_NOT_MATCH, "Schema already registered under"
                             + " subject '" + subject + "' version " + row.version + " with id " + row.schemaId
@@ -128,6 +121,10 @@ public class Registrations {
 
         WorkBudget.stopIfAbandoned(); // a client that has gone by now gets no half-decided write
         int version = nextVersion(subject, submission, rows, importing);
+        if (versioned) {
+            metadata = DataContracts.withVersion(metadata, version);
+        }
+        String identity = identity(parsed, metadata, ruleSet);
         SchemaContentEntity content = content(parsed, identity, metadata, ruleSet, references,
                 importing ? submission.id() : null);
         SubjectVersionEntity row = new SubjectVersionEntity();
@@ -195,12 +192,38 @@ public class Registrations {
             }
         }
         ParsedSchema parsed = parse(submission, contents.resolveReferences(submission.references()));
-        JsonNode metadata = submission.metadata();
-        if (metadata == null && !live.isEmpty()) {
-            metadata = contents.require(live.get(live.size() - 1).schemaId).metadata();
-        }
+        JsonNode metadata = contract(submission, live, config).metadata();
         List<VersionedSchema> previous = previousVersions(against, metadata, config.compatibilityGroup());
         return metrics.check(config.level(), config.policy(), parsed, previous);
+    }
+
+    /** The metadata and rule set a registration stores; empty ones are null. */
+    private record Contract(JsonNode metadata, JsonNode ruleSet) {
+        Contract {
+            metadata = DataContracts.isEmpty(metadata) ? null : metadata;
+            ruleSet = DataContracts.isEmpty(ruleSet) ? null : ruleSet;
+        }
+    }
+
+    /**
+     * Confluent's data contract of a new version: the config's override merged over (its default merged over
+     * the specific one), where the specific one is the request's or else the latest live version's.
+     */
+    private Contract contract(SchemaSubmission submission, List<SubjectVersionEntity> live, SubjectConfig config) {
+        JsonNode metadata = submission.metadata();
+        JsonNode ruleSet = submission.ruleSet();
+        StoredSchema latest = live.isEmpty() ? null : contents.require(live.get(live.size() - 1).schemaId);
+        if (metadata == null && latest != null) {
+            metadata = latest.metadata();
+        }
+        if (ruleSet == null && latest != null) {
+            ruleSet = latest.ruleSet();
+        }
+        metadata = DataContracts.mergeMetadata(config.field("defaultMetadata"), metadata);
+        metadata = DataContracts.mergeMetadata(metadata, config.field("overrideMetadata"));
+        ruleSet = DataContracts.mergeRuleSet(config.field("defaultRuleSet"), ruleSet);
+        ruleSet = DataContracts.mergeRuleSet(ruleSet, config.field("overrideRuleSet"));
+        return new Contract(metadata, ruleSet);
     }
 
     private List<VersionedSchema> previousVersions(List<SubjectVersionEntity> live, JsonNode metadata, String group) {
@@ -245,7 +268,8 @@ public class Registrations {
             return requested;
         }
         if (requested != next) {
-            throw new RegistryException(ErrorCode.INVALID_VERSION, "Version " + requested + " is not one more than"
+            // Confluent answers 42201 here (an invalid schema), not 42202
+            throw new RegistryException(ErrorCode.INVALID_SCHEMA, "Invalid version: version " + requested + " is not one more than"
                     + " the latest version " + (next - 1) + " of subject '" + subject + "'");
         }
         return requested;
@@ -259,8 +283,9 @@ public class Registrations {
             SchemaContentEntity existing = SchemaContentEntity.findById(importId);
             if (existing != null) {
                 if (!existing.fingerprint.equals(identity)) {
-                    throw new RegistryException(ErrorCode.ID_DOES_NOT_MATCH, "Schema id " + importId
-                            + " is already used by a different schema");
+                    // Confluent: overwriting an id with another schema is not permitted (42205)
+                    throw RegistryException.notPermitted("Schema id " + importId
+                            + " is already used by a different schema; overwriting it is not permitted");
                 }
                 return existing;
             }

@@ -96,7 +96,7 @@ public final class SubjectConfig {
         for (String name : RULE_SETS) {
             JsonNode value = body.get(name);
             if (value != null && !value.isNull()) {
-                DataContracts.validateRuleSet(value, name);
+                DataContracts.validateRules(value, name);
                 fields.set(name, value);
             }
         }
@@ -131,6 +131,12 @@ public final class SubjectConfig {
     public String compatibilityGroup() {
         JsonNode group = fields.get(GROUP);
         return group == null ? null : group.asText();
+    }
+
+    /** Whether registrations check their rule sets as Confluent does ({@code validateRules}, on unless false). */
+    public boolean validatesRules() {
+        JsonNode validate = fields.get("validateRules");
+        return validate == null || validate.asBoolean(true);
     }
 
     public JsonNode field(String name) {

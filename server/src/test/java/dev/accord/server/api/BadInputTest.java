@@ -113,8 +113,8 @@ class BadInputTest extends ApiTest {
                 Map.of("domainRules", List.of(Map.of("name", "r", "kind", "MAGIC")))))).statusCode(422)
                 .body("error_code", equalTo(42210)).body("message", containsString("MAGIC"));
         register(subject, body(Map.of("schema", record("R", "a:int"), "ruleSet",
-                Map.of("domainRules", List.of(Map.of("name", "r"), Map.of("name", "r")))))).statusCode(422)
-                .body("error_code", equalTo(42210)).body("message", containsString("Duplicate"));
+                Map.of("domainRules", List.of(Map.of("name", "r", "type", "CEL"), Map.of("name", "r", "type", "CEL"))))))
+                .statusCode(422).body("error_code", equalTo(42210)).body("message", containsString("Duplicate rule name 'r'"));
         register(subject, body(Map.of("schema", record("R", "a:int"), "metadata",
                 Map.of("properties", Map.of("n", List.of(1)))))).statusCode(422).body("error_code", equalTo(42201));
         client().get("/subjects/{s}/versions", subject).then().statusCode(404);

@@ -176,7 +176,7 @@ class RegistrationTest extends ApiTest {
         String subject = subject("explicit-version");
         registerOk(subject, record("V", "a:int"));
         register(subject, body(Map.of("schema", record("V", "a:int", "b:int=1"), "version", 5))).statusCode(422)
-                .body("error_code", equalTo(42202));
+                .body("error_code", equalTo(42201)).body("message", containsString("Invalid version"));
         register(subject, body(Map.of("schema", record("V", "a:int", "b:int=1"), "version", 2))).statusCode(200)
                 .body("version", equalTo(2));
     }
