@@ -116,7 +116,7 @@ public final class RequestBodies {
         Integer version = optionalInt(request, "version");
         return new SchemaSubmission(schema.asText(), type, references(request.get("references")),
                 metadata == null || metadata.isNull() ? null : metadata,
-                ruleSet == null || ruleSet.isNull() ? null : ruleSet, id, version, false);
+                ruleSet == null || ruleSet.isNull() ? null : DataContracts.withRuleDefaults(ruleSet), id, version, false);
     }
 
     private static List<SchemaReference> references(JsonNode node) {

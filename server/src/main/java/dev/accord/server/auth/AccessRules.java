@@ -81,6 +81,9 @@ public final class AccessRules {
             case "v1" -> {
                 return v1(method, s, get);
             }
+            case "dek-registry" -> {
+                return dekRegistry(method, s, get, permanent);
+            }
             default -> {
                 // /schemas/..., and paths that do not exist (answered 404 once the caller is known)
                 return Access.anywhere(Role.READER, "read schemas");
@@ -121,6 +124,35 @@ public final class AccessRules {
                 return Access.anywhere(Role.READER, get ? "read " + s[1] : "use " + s[1]);
             }
         }
+    }
+
+    /**
+     * /dek-registry/v1/keks[/{kek}[/deks[/{subject}...]]]: KEKs are readable by any reader and created by any writer
+     * (the producing client creates its own), changed by an admin; a subject's DEKs follow the subject's grants.
+     */
+    private static Access dekRegistry(String method, String[] s, boolean get, boolean permanent) {
+        if (s.length >= 6 && s[4].equals("deks")) {
+            String subject = decode(s[5]);
+            if (get) {
+                return Access.subject(Role.READER, subject, "read the encryption keys of subject '" + subject + "'");
+            }
+            if (method.equals("DELETE") && permanent) {
+                return Access.subject(Role.ADMIN, subject, "permanently delete an encryption key of subject '"
+                        + subject + "'");
+            }
+            return Access.subject(Role.WRITER, subject, "write the encryption keys of subject '" + subject + "'");
+        }
+        if (s.length == 5 && s[4].equals("deks") && method.equals("POST")) {
+            // the older form names the subject in the body only, which this check does not read
+            return Access.global(Role.WRITER, "create an encryption key for any subject");
+        }
+        if (get) {
+            return Access.anywhere(Role.READER, "read key encryption keys");
+        }
+        if (method.equals("POST") && s.length == 3) {
+            return Access.anywhere(Role.WRITER, "create a key encryption key");
+        }
+        return Access.global(Role.ADMIN, "change a key encryption key");
     }
 
     private static String[] segments(String path) {

@@ -142,7 +142,7 @@ public final class DataContracts {
      * Throws 42210 unless every rule of a well-formed rule set is one the clients can run, as Confluent checks
      * (config {@code validateRules}): a name, unique within the set, and a type; an explicit mode that fits the
      * rule's list (migration rules UPGRADE, DOWNGRADE or UPDOWN; domain and encoding rules WRITE, READ or
-     * WRITEREAD). An absent kind means TRANSFORM and an absent mode WRITEREAD; the stored rule is left as sent.
+     * WRITEREAD). Kind and mode left out are filled in first ({@link #withRuleDefaults}).
      */
     public static void validateRules(JsonNode ruleSet, String what) {
         validateRuleSet(ruleSet, what);
@@ -253,6 +253,34 @@ public final class DataContracts {
             merged.set("enableAt", overlay.get("enableAt"));
         }
         return merged;
+    }
+
+    /**
+     * The rule set with each rule's absent kind set to TRANSFORM and, outside the migration rules, its absent
+     * mode to WRITEREAD, as Confluent stores and answers them: the clients skip a rule that has no mode.
+     */
+    public static JsonNode withRuleDefaults(JsonNode ruleSet) {
+        if (ruleSet == null || !ruleSet.isObject()) {
+            return ruleSet;
+        }
+        ObjectNode filled = ((ObjectNode) ruleSet).deepCopy();
+        for (String list : RULE_LISTS) {
+            JsonNode rules = filled.get(list);
+            if (rules == null || !rules.isArray()) {
+                continue;
+            }
+            for (JsonNode rule : rules) {
+                if (rule instanceof ObjectNode object) {
+                    if (text(object, "kind") == null) {
+                        object.put("kind", "TRANSFORM");
+                    }
+                    if (text(object, "mode") == null && !list.equals("migrationRules")) {
+                        object.put("mode", "WRITEREAD");
+                    }
+                }
+            }
+        }
+        return filled;
     }
 
     /** The metadata with its {@code confluent:version} property set to this version number. */

@@ -33,6 +33,14 @@ public enum ErrorCode {
     INVALID_RULE_SET(422, 42210),
     CONTEXT_NOT_EMPTY(422, 42211),
     TOO_MANY_REQUESTS(429, 42901),
+    /** The DEK registry's codes (Confluent's dek-registry module). */
+    DEK_GENERATION_FORBIDDEN(403, 40370),
+    KEY_NOT_FOUND(404, 40470),
+    KEY_NOT_SOFT_DELETED(404, 40471),
+    KEY_SOFT_DELETED(404, 40472),
+    KEY_ALREADY_EXISTS(409, 40970),
+    INVALID_KEY(422, 42270),
+    KEY_REFERENCE_EXISTS(422, 42271),
     STORE_ERROR(500, 50001),
     OPERATION_TIMEOUT(500, 50002),
     /** The database cannot be reached: Confluent's store-error code, with 503 and Retry-After. */

@@ -97,7 +97,7 @@ public final class SubjectConfig {
             JsonNode value = body.get(name);
             if (value != null && !value.isNull()) {
                 DataContracts.validateRules(value, name);
-                fields.set(name, value);
+                fields.set(name, DataContracts.withRuleDefaults(value));
             }
         }
         return new SubjectConfig(fields);

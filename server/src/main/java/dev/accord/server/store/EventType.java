@@ -15,6 +15,16 @@ public enum EventType {
     AUTH_KEY_REVOKED,
     AUTH_USER_CREATED,
     AUTH_USER_DELETED,
+    /** The DEK registry (field-level encryption): KEKs and DEKs, named in the payload. */
+    KEK_REGISTERED,
+    KEK_UPDATED,
+    KEK_SOFT_DELETED,
+    KEK_DELETED,
+    KEK_UNDELETED,
+    DEK_REGISTERED,
+    DEK_SOFT_DELETED,
+    DEK_DELETED,
+    DEK_UNDELETED,
     /** An export document was loaded into the (empty) registry: every cache starts over. */
     REGISTRY_IMPORTED
 }

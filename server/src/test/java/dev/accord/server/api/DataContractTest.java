@@ -181,10 +181,16 @@ class DataContractTest extends ApiTest {
                 .statusCode(422).body("error_code", equalTo(42210)).body("message", containsString("'twice'"));
         client().get("/subjects/{s}/versions", subject).then().statusCode(404);
 
-        // kind and mode may be left out: TRANSFORM, WRITEREAD; the rule is stored as sent
-        register(subject, body(Map.of("schema", schema, "ruleSet", domainRules(
-                Map.of("name", "plain", "type", "CEL_FIELD", "expr", "true"))))).statusCode(200);
-        assertFalse(version(subject, 1).getMap("ruleSet.domainRules[0]").containsKey("mode"));
+        // kind and mode may be left out: stored and answered as TRANSFORM and WRITEREAD (a client skips a rule
+        // without a mode); a migration rule's mode is left to the rule
+        register(subject, body(Map.of("schema", schema, "ruleSet", Map.of("domainRules",
+                List.of(Map.of("name", "plain", "type", "CEL_FIELD", "expr", "true")),
+                "migrationRules", List.of(Map.of("name", "move", "type", "JSONATA", "expr", "$")))))).statusCode(200);
+        JsonPath stored = version(subject, 1);
+        assertEquals("TRANSFORM", stored.getString("ruleSet.domainRules[0].kind"));
+        assertEquals("WRITEREAD", stored.getString("ruleSet.domainRules[0].mode"));
+        assertEquals("TRANSFORM", stored.getString("ruleSet.migrationRules[0].kind"));
+        assertFalse(stored.getMap("ruleSet.migrationRules[0]").containsKey("mode"));
 
         // validateRules=false lets a rule set the clients cannot run through (structure is still checked)
         String lenient = subject("rules-off");

@@ -43,7 +43,7 @@ class OpenApiRoutesTest {
     /** The resources known when this test was written; the package scan must find at least these. */
     private static final List<Class<?>> KNOWN_RESOURCES = List.of(RootResource.class, SubjectsResource.class,
             SchemasResource.class, CompatibilityResource.class, ConfigResource.class, ModeResource.class,
-            EventsResource.class);
+            EventsResource.class, DekRegistryResource.class);
     /** API operations served by plain Vert.x routes, with no JAX-RS method behind them. */
     private static final Set<String> VERTX_ROUTES = Set.of("POST " + RegistryTransferRoutes.IMPORT_PATH);
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head",
