@@ -65,12 +65,43 @@ public final class AvroFormat implements SchemaFormat {
     @Override
     public ParsedSchema parse(String text, List<SchemaReference> references, ReferenceResolver resolver,
                               boolean normalize) {
-        return parser.parse(text, references == null ? List.of() : references, resolver);
+        return parser.parse(text, references == null ? List.of() : references, resolver, normalize);
     }
 
     @Override
     public List<String> renderings() {
         return List.of("resolved");
+    }
+
+    /** The Avro specification's name grammar: [A-Za-z_][A-Za-z0-9_]* (Avro's parser also takes Unicode letters). */
+    private static final java.util.regex.Pattern STRICT_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    @Override
+    public List<String> invalidFieldNames(ParsedSchema schema) {
+        Set<String> invalid = new LinkedHashSet<>();
+        collectInvalidFieldNames(((AvroSchema) schema).schema(), new java.util.HashSet<>(), invalid);
+        return List.copyOf(invalid);
+    }
+
+    private static void collectInvalidFieldNames(org.apache.avro.Schema schema, Set<String> seen, Set<String> invalid) {
+        switch (schema.getType()) {
+            case RECORD -> {
+                if (!seen.add(schema.getFullName())) {
+                    return;
+                }
+                for (org.apache.avro.Schema.Field field : schema.getFields()) {
+                    if (!STRICT_NAME.matcher(field.name()).matches()) {
+                        invalid.add(schema.getFullName() + "." + field.name());
+                    }
+                    collectInvalidFieldNames(field.schema(), seen, invalid);
+                }
+            }
+            case ARRAY -> collectInvalidFieldNames(schema.getElementType(), seen, invalid);
+            case MAP -> collectInvalidFieldNames(schema.getValueType(), seen, invalid);
+            case UNION -> schema.getTypes().forEach(branch -> collectInvalidFieldNames(branch, seen, invalid));
+            default -> {
+            }
+        }
     }
 
     @Override

@@ -30,16 +30,19 @@ public final class AvroSchema implements ParsedSchema {
     private final String fingerprint;
     private final int nodes;
 
-    AvroSchema(Schema schema, List<SchemaReference> references, Collection<Schema> referencedTypes, int nodes) {
+    AvroSchema(Schema schema, List<SchemaReference> references, Collection<Schema> referencedTypes, int nodes,
+               boolean normalized) {
         this.schema = schema;
         this.nodes = nodes;
         this.references = List.copyOf(references);
         this.referencedTypes = List.copyOf(referencedTypes);
-        // Avro's writer fixes the order of its own keys and drops whitespace; sorting the rest (custom
-        // properties, and the keys inside default values) makes key order irrelevant to identity as well.
-        this.canonical = sortCustomKeys(schema.toString(this.referencedTypes, false));
-        this.fingerprint = CanonicalJson.sha256(SchemaType.AVRO.name(), CanonicalJson.canonical(canonical),
-                CanonicalJson.referencesKey(this.references));
+        // Avro's writer fixes the order of its own keys, writes names relative to their namespace and drops
+        // whitespace: as in Confluent, those never matter. Normalising (Confluent's normalize=true) also writes
+        // full names, sorts aliases, custom properties and the keys inside default values.
+        String written = schema.toString(this.referencedTypes, false);
+        this.canonical = normalized ? normalizedForm(written) : written;
+        this.fingerprint = CanonicalJson.orderedFingerprint(SchemaType.AVRO.name(), canonical,
+                canonical.equals(sortCustomKeys(canonical)), CanonicalJson.referencesKey(this.references));
     }
 
     /** Schema nodes (named types counted once): the measure of the work comparing this schema. */
@@ -89,17 +92,104 @@ public final class AvroSchema implements ParsedSchema {
     private static final Set<String> FIELD_KEYS = Set.of("name", "doc", "type", "default", "order", "aliases");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    private static final Set<String> PRIMITIVES = Set.of("null", "boolean", "int", "long", "float", "double", "bytes",
+            "string");
+    private static final Set<String> NAMED = Set.of("record", "error", "enum", "fixed");
+
     /**
-     * Avro writes custom properties in the order they were given; sorts them (and any object inside them or
-     * inside a default value) after Avro's own keys, which keep their order.
+     * The normalised text of Avro's written form: every name and alias a full name (no {@code namespace} keys),
+     * aliases sorted, and custom properties (and any object inside them or inside a default value) sorted after
+     * Avro's own keys, which keep their order.
      */
-    static String sortCustomKeys(String avroJson) {
-        JsonNode sorted = sortSchema(CanonicalJson.parse(avroJson));
+    static String normalizedForm(String avroJson) {
+        return write(sortSchema(fullNames(CanonicalJson.parse(avroJson), "")));
+    }
+
+    /** Avro's written form with custom properties (and keys inside them and in defaults) sorted. */
+    private static String sortCustomKeys(String avroJson) {
+        return write(sortSchema(CanonicalJson.parse(avroJson)));
+    }
+
+    private static String write(JsonNode node) {
         try {
-            return MAPPER.writeValueAsString(sorted);
+            return MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static JsonNode fullNames(JsonNode schema, String namespace) {
+        if (schema.isTextual()) {
+            String name = schema.asText();
+            return JsonNodeFactory.instance.textNode(PRIMITIVES.contains(name) ? name : fullName(name, namespace));
+        }
+        if (schema.isArray()) {
+            ArrayNode union = JsonNodeFactory.instance.arrayNode();
+            schema.forEach(branch -> union.add(fullNames(branch, namespace)));
+            return union;
+        }
+        if (!schema.isObject()) {
+            return schema;
+        }
+        String type = schema.path("type").asText("");
+        boolean named = NAMED.contains(type) && schema.has("name");
+        String own = named ? fullName(schema.get("name").asText(),
+                schema.has("namespace") ? schema.get("namespace").asText() : namespace) : null;
+        String inner = own == null ? namespace : own.contains(".") ? own.substring(0, own.lastIndexOf('.')) : "";
+        ObjectNode copy = JsonNodeFactory.instance.objectNode();
+        for (Iterator<String> it = schema.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            JsonNode value = schema.get(key);
+            switch (key) {
+                case "namespace" -> {
+                    if (!named) {
+                        copy.set(key, value);
+                    }
+                }
+                case "name" -> copy.put(key, named ? own : value.asText());
+                case "aliases" -> copy.set(key, sortedNames(value, named ? inner : null));
+                // "record", "array", "int"... are keywords; anything else here names (or is) a type
+                case "type" -> copy.set(key, named || value.isTextual() && (PRIMITIVES.contains(value.asText())
+                        || value.asText().equals("array") || value.asText().equals("map"))
+                        ? value : fullNames(value, inner));
+                case "items", "values" -> copy.set(key, fullNames(value, inner));
+                case "fields" -> {
+                    ArrayNode fields = copy.putArray(key);
+                    for (JsonNode field : value) {
+                        ObjectNode fieldCopy = JsonNodeFactory.instance.objectNode();
+                        for (Iterator<String> names = field.fieldNames(); names.hasNext(); ) {
+                            String fieldKey = names.next();
+                            JsonNode fieldValue = field.get(fieldKey);
+                            fieldCopy.set(fieldKey, switch (fieldKey) {
+                                case "type" -> fullNames(fieldValue, inner);
+                                case "aliases" -> sortedNames(fieldValue, null);
+                                default -> fieldValue;
+                            });
+                        }
+                        fields.add(fieldCopy);
+                    }
+                }
+                default -> copy.set(key, value);
+            }
+        }
+        return copy;
+    }
+
+    private static String fullName(String name, String namespace) {
+        return name.contains(".") || namespace == null || namespace.isEmpty() ? name : namespace + "." + name;
+    }
+
+    /** Aliases sorted; those of a named type as full names in its namespace ({@code namespace} null: as given). */
+    private static JsonNode sortedNames(JsonNode aliases, String namespace) {
+        if (!aliases.isArray()) {
+            return aliases;
+        }
+        List<String> names = new ArrayList<>();
+        aliases.forEach(alias -> names.add(namespace == null ? alias.asText() : fullName(alias.asText(), namespace)));
+        Collections.sort(names);
+        ArrayNode sorted = JsonNodeFactory.instance.arrayNode();
+        names.forEach(sorted::add);
+        return sorted;
     }
 
     private static JsonNode sortSchema(JsonNode schema) {

@@ -26,6 +26,12 @@ import java.util.Set;
 public final class AvroSchemaParser {
 
     public AvroSchema parse(String text, List<SchemaReference> references, ReferenceResolver resolver) {
+        return parse(text, references, resolver, false);
+    }
+
+    /** Parses; {@code normalize} gives the schema Confluent's normalised identity (normalize=true). */
+    public AvroSchema parse(String text, List<SchemaReference> references, ReferenceResolver resolver,
+                            boolean normalize) {
         if (text == null || text.isBlank()) {
             throw new InvalidSchemaException("Empty schema");
         }
@@ -59,7 +65,7 @@ public final class AvroSchemaParser {
                 referencedTypes.add(named);
             }
         }
-        return new AvroSchema(schema, references, referencedTypes, nodes);
+        return new AvroSchema(schema, references, referencedTypes, nodes, normalize);
     }
 
     private static void parseReference(ReferencedSchema referenced, Schema.Parser parser,

@@ -67,6 +67,14 @@ public interface SchemaFormat {
         return Optional.empty();
     }
 
+    /**
+     * Field names of the schema that are not identifiers in the format's strict grammar, for Confluent's config
+     * {@code validateFields}; none for formats whose parser already insists on them.
+     */
+    default List<String> invalidFieldNames(ParsedSchema schema) {
+        return List.of();
+    }
+
     /** The differ that finds the changes between two schemas of this format. */
     SchemaDiffer differ();
 

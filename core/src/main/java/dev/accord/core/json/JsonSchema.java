@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * A parsed and validated JSON Schema, with the schemas of other subjects it references.
  *
- * <p>{@link #canonical()} is the schema's JSON with sorted keys and no whitespace. {@link #resolved()} is a
+ * <p>{@link #canonical()} is the schema's JSON without whitespace (keys sorted once normalised). {@link #resolved()} is a
  * self-contained bundle: each referenced schema (transitively) is embedded under {@code $defs} ({@code definitions}
  * before 2019-09) keyed by its reference name, with {@code $id} set to that name, so the {@code $ref}s of the
  * schema resolve to the embedded copies without being rewritten.
@@ -31,15 +31,16 @@ public final class JsonSchema implements ParsedSchema {
     private volatile String resolved;
 
     JsonSchema(JsonSchemaDraft draft, JsonNode root, List<SchemaReference> references, SchemaNode model,
-               List<Document> referenced) {
+               List<Document> referenced, boolean normalized) {
         this.draft = draft;
         this.root = root;
         this.references = List.copyOf(references);
         this.model = model;
         this.referenced = List.copyOf(referenced);
-        this.canonical = CanonicalJson.canonical(root);
-        this.fingerprint = CanonicalJson.sha256(SchemaType.JSON.name(), canonical,
-                CanonicalJson.referencesKey(this.references));
+        // as Confluent: whitespace never matters, key order only until the schema is normalised
+        this.canonical = normalized ? CanonicalJson.canonical(root) : root.toString();
+        this.fingerprint = CanonicalJson.orderedFingerprint(SchemaType.JSON.name(), canonical,
+                canonical.equals(CanonicalJson.canonical(root)), CanonicalJson.referencesKey(this.references));
     }
 
     /** The draft the schema declares (draft 7 when it declares none). */

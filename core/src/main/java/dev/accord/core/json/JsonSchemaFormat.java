@@ -63,7 +63,7 @@ public final class JsonSchemaFormat implements SchemaFormat {
     @Override
     public ParsedSchema parse(String text, List<SchemaReference> references, ReferenceResolver resolver,
                               boolean normalize) {
-        return parser.parse(text, references, resolver);
+        return parser.parse(text, references, resolver, normalize);
     }
 
     @Override

@@ -24,6 +24,12 @@ import java.util.List;
 public final class JsonSchemaParser {
 
     public JsonSchema parse(String text, List<SchemaReference> references, ReferenceResolver resolver) {
+        return parse(text, references, resolver, false);
+    }
+
+    /** Parses; {@code normalize} orders the object keys of the schema's identity (Confluent's normalize=true). */
+    public JsonSchema parse(String text, List<SchemaReference> references, ReferenceResolver resolver,
+                            boolean normalize) {
         if (text == null || text.isBlank()) {
             throw new InvalidSchemaException("Empty schema");
         }
@@ -48,7 +54,7 @@ public final class JsonSchemaParser {
         for (SchemaResources.RefSite site : resources.refSites(document)) {
             resources.resolve(site.ref(), site.location());
         }
-        return new JsonSchema(draft, root, refs, model, referenced);
+        return new JsonSchema(draft, root, refs, model, referenced, normalize);
     }
 
     /** Adds a referenced document, known by its reference name resolved against its referrer's base. */

@@ -128,6 +128,19 @@ public final class CanonicalJson {
         }
     }
 
+    /**
+     * The identity of a compact schema text of a format: its key-sorted form, and the text itself when its keys
+     * are not in the format's sorted order. Key order is part of Confluent's identity until a schema is
+     * normalised; hashing the sorted form alone for a sorted text keeps the fingerprints of the schemas stored
+     * before order counted (they were stored sorted).
+     */
+    public static String orderedFingerprint(String type, String compactText, boolean inSortedOrder,
+                                            String referencesKey) {
+        String sorted = canonical(compactText);
+        return inSortedOrder ? sha256(type, sorted, referencesKey)
+                : sha256(type, sorted, referencesKey, "order", compactText);
+    }
+
     /** Fingerprint of a list of references, in their given order (order matters for Avro parsing). */
     public static String referencesKey(List<SchemaReference> references) {
         StringBuilder key = new StringBuilder();

@@ -27,7 +27,10 @@ class AvroCanonicalFormTest {
                {'name':'amount','type':{'type':'bytes','logicalType':'decimal','precision':9,'scale':2}}
              ]}""";
 
-    /** The same schema as {@link #ORDER}: every object's keys in another order, and other whitespace. */
+    /**
+     * The same schema as {@link #ORDER}: Avro's own keys of every object in another order, and other whitespace
+     * (custom properties such as logicalType keep their order: that order is part of the identity until normalised).
+     */
     private static final String ORDER_REORDERED = """
             {  'fields' : [
                  {'doc':'the id','type':'string','name':'id'},
@@ -35,7 +38,7 @@ class AvroCanonicalFormTest {
                  {'default':[],'name':'lines','type':{'items':{'fields':[{'type':'string','name':'sku'},
                    {'default':1,'type':'int','name':'qty'}],'name':'Line','type':'record'},'type':'array'}},
                  {'aliases':['remark'],'default':null,'type':['null','string'],'name':'note'},
-                 {'type':{'scale':2,'precision':9,'logicalType':'decimal','type':'bytes'},'name':'amount'}
+                 {'type':{'logicalType':'decimal','precision':9,'scale':2,'type':'bytes'},'name':'amount'}
                ],
                'doc' : 'An order',   'namespace':'com.acme',
                'name':'Order',
@@ -65,38 +68,84 @@ class AvroCanonicalFormTest {
         assertEquals(schema.schema().toString(), schema.canonical());
     }
 
+    private static AvroSchema normalized(String singleQuoted) {
+        return new AvroSchemaParser().parse(json(singleQuoted), List.of(), dev.accord.core.schema.ReferenceResolver.NONE,
+                true);
+    }
+
+    private static final String PROPS_A = "{'type':'record','name':'R','owner':'team-a','pii':{'level':2,'kind':'email'},"
+            + "'fields':[{'name':'x','type':'int','z-prop':1,'a-prop':[{'q':1,'p':2}]}]}";
+    private static final String PROPS_B = "{'pii':{'kind':'email','level':2},'fields':[{'a-prop':[{'p':2,'q':1}],'name':'x',"
+            + "'z-prop':1,'type':'int'}],'name':'R','owner':'team-a','type':'record'}";
+
     @Test
-    void customPropertiesOrderDoesNotChangeCanonicalTextOrFingerprint() {
-        AvroSchema a = avro("{'type':'record','name':'R','owner':'team-a','pii':{'level':2,'kind':'email'},"
-                + "'fields':[{'name':'x','type':'int','z-prop':1,'a-prop':[{'q':1,'p':2}]}]}");
-        AvroSchema b = avro("{'pii':{'kind':'email','level':2},'fields':[{'a-prop':[{'p':2,'q':1}],'name':'x',"
-                + "'z-prop':1,'type':'int'}],'name':'R','owner':'team-a','type':'record'}");
+    void customPropertiesOrderIsPartOfTheIdentityAsInConfluent() {
+        AvroSchema a = avro(PROPS_A);
+        AvroSchema b = avro(PROPS_B);
+        assertNotEquals(a.canonical(), b.canonical());
+        assertNotEquals(a.fingerprint(), b.fingerprint());
+        // Avro's keys first, custom properties after them as given
+        assertEquals(json("{'type':'record','name':'R','fields':[{'name':'x','type':'int','z-prop':1,"
+                + "'a-prop':[{'q':1,'p':2}]}],'owner':'team-a','pii':{'level':2,'kind':'email'}}"), a.canonical());
+    }
+
+    @Test
+    void normalisingSortsCustomPropertiesAndKeysInsideThem() {
+        AvroSchema a = normalized(PROPS_A);
+        AvroSchema b = normalized(PROPS_B);
         assertEquals(a.canonical(), b.canonical());
         assertEquals(a.fingerprint(), b.fingerprint());
-        // Avro's keys first, custom properties after them in sorted order
         assertEquals(json("{'type':'record','name':'R','fields':[{'name':'x','type':'int',"
                 + "'a-prop':[{'p':2,'q':1}],'z-prop':1}],'owner':'team-a','pii':{'kind':'email','level':2}}"),
                 a.canonical());
     }
 
     @Test
-    void propertiesOfPrimitiveAndLogicalTypesAreSortedToo() {
-        AvroSchema a = avro("{'type':'string','avro.java.string':'String','x-extra':true}");
-        AvroSchema b = avro("{'x-extra':true,'avro.java.string':'String','type':'string'}");
+    void normalisingSortsPropertiesOfPrimitiveAndLogicalTypes() {
+        assertNotEquals(avro("{'type':'string','avro.java.string':'String','x-extra':true}").canonical(),
+                avro("{'x-extra':true,'avro.java.string':'String','type':'string'}").canonical());
+        AvroSchema a = normalized("{'type':'string','avro.java.string':'String','x-extra':true}");
+        AvroSchema b = normalized("{'x-extra':true,'avro.java.string':'String','type':'string'}");
         assertEquals(a.canonical(), b.canonical());
         assertEquals(json("{'type':'string','avro.java.string':'String','x-extra':true}"), a.canonical());
-
-        AvroSchema c = avro("{'type':'bytes','scale':2,'precision':9,'logicalType':'decimal'}");
-        assertEquals(json("{'type':'bytes','logicalType':'decimal','precision':9,'scale':2}"), c.canonical());
+        assertEquals(json("{'type':'bytes','logicalType':'decimal','precision':9,'scale':2}"),
+                normalized("{'type':'bytes','scale':2,'precision':9,'logicalType':'decimal'}").canonical());
     }
 
     @Test
-    void keyOrderInsideRecordDefaultsDoesNotChangeCanonicalText() {
+    void keyOrderInsideRecordDefaultsCountsUntilNormalised() {
         String point = record("Point", field("x", "'int'"), field("y", "'int'"));
-        AvroSchema a = avro(record("R", field("p", point, "{'x':1,'y':2}")));
-        AvroSchema b = avro(record("R", field("p", point, "{'y':2,'x':1}")));
-        assertEquals(a.canonical(), b.canonical());
-        assertEquals(a.fingerprint(), b.fingerprint());
+        String xy = record("R", field("p", point, "{'x':1,'y':2}"));
+        String yx = record("R", field("p", point, "{'y':2,'x':1}"));
+        assertNotEquals(avro(xy).fingerprint(), avro(yx).fingerprint());
+        assertEquals(normalized(xy).canonical(), normalized(yx).canonical());
+        assertEquals(normalized(xy).fingerprint(), normalized(yx).fingerprint());
+    }
+
+    @Test
+    void aSchemaInTheFormStoredBeforeOrderCountedKeepsItsFingerprint() {
+        // before key order counted, the identity was the hash of the key-sorted text: stored rows must still match
+        for (String text : List.of(ORDER, "{'type':'record','name':'R','fields':[{'name':'x','type':'int','a':1,'z':2}]}")) {
+            AvroSchema schema = avro(text);
+            assertEquals(dev.accord.core.schema.CanonicalJson.sha256("AVRO",
+                    dev.accord.core.schema.CanonicalJson.canonical(schema.canonical()), ""), schema.fingerprint(), text);
+        }
+    }
+
+    @Test
+    void normalisingWritesFullNamesAndSortsAliases() {
+        AvroSchema relative = normalized("{'type':'record','name':'Order','namespace':'com.acme','aliases':['Z','A'],"
+                + "'fields':[{'name':'line','type':{'type':'record','name':'Line','fields':[{'name':'n','type':'int'}]}},"
+                + "{'name':'again','type':'Line','aliases':['b','a']}]}");
+        AvroSchema full = normalized("{'type':'record','name':'com.acme.Order','aliases':['com.acme.A','com.acme.Z'],"
+                + "'fields':[{'name':'line','type':{'type':'record','name':'com.acme.Line','fields':[{'name':'n','type':'int'}]}},"
+                + "{'name':'again','type':'com.acme.Line','aliases':['a','b']}]}");
+        assertEquals(full.canonical(), relative.canonical());
+        assertEquals(json("{'type':'record','name':'com.acme.Order','fields':[{'name':'line','type':{'type':'record',"
+                + "'name':'com.acme.Line','fields':[{'name':'n','type':'int'}]}},{'name':'again','type':'com.acme.Line',"
+                + "'aliases':['a','b']}],'aliases':['com.acme.A','com.acme.Z']}"), relative.canonical());
+        // the normalised text is an Avro schema that parses to the same schema
+        assertEquals(relative.schema(), new Schema.Parser().parse(relative.canonical()));
     }
 
     @Test

@@ -132,20 +132,28 @@ class JsonSchemaParserTest {
     // ---- canonical form and identity ----------------------------------------------------------------------
 
     @Test
-    void canonicalFormSortsKeysAndDropsWhitespace() {
-        JsonSchema parsed = new JsonSchemaParser().parse("{ \"type\" : \"object\",\n \"properties\": {\"b\": {},"
-                + " \"a\": {\"type\": \"string\"}}}", List.of(), ReferenceResolver.NONE);
-        assertEquals(json("{'properties':{'a':{'type':'string'},'b':{}},'type':'object'}"), parsed.canonical());
+    void canonicalFormDropsWhitespaceAndKeepsKeyOrderUntilNormalised() {
+        String text = "{ \"type\" : \"object\",\n \"properties\": {\"b\": {}, \"a\": {\"type\": \"string\"}}}";
+        JsonSchema parsed = new JsonSchemaParser().parse(text, List.of(), ReferenceResolver.NONE);
+        assertEquals(json("{'type':'object','properties':{'b':{},'a':{'type':'string'}}}"), parsed.canonical());
         assertEquals(parsed.canonical(), parsed.resolved());
         assertEquals(SchemaType.JSON, parsed.type());
+        JsonSchema normalized = new JsonSchemaParser().parse(text, List.of(), ReferenceResolver.NONE, true);
+        assertEquals(json("{'properties':{'a':{'type':'string'},'b':{}},'type':'object'}"), normalized.canonical());
     }
 
     @Test
-    void fingerprintIgnoresKeyOrderAndWhitespaceButNotContent() {
+    void fingerprintIgnoresWhitespaceAndKeyOrderOnlyOnceNormalisedAsInConfluent() {
         JsonSchema a = schema("{'type':'string','maxLength':3}");
-        JsonSchema b = new JsonSchemaParser().parse("{\n\"maxLength\": 3, \"type\": \"string\"}", List.of(),
+        JsonSchema spaced = new JsonSchemaParser().parse("{\n\"type\": \"string\",  \"maxLength\": 3}", List.of(),
                 ReferenceResolver.NONE);
-        assertEquals(a.fingerprint(), b.fingerprint());
+        assertEquals(a.fingerprint(), spaced.fingerprint());
+        String reordered = "{\n\"maxLength\": 3, \"type\": \"string\"}";
+        assertNotEquals(a.fingerprint(), new JsonSchemaParser().parse(reordered, List.of(), ReferenceResolver.NONE)
+                .fingerprint());
+        assertEquals(new JsonSchemaParser().parse(json("{'type':'string','maxLength':3}"), List.of(),
+                        ReferenceResolver.NONE, true).fingerprint(),
+                new JsonSchemaParser().parse(reordered, List.of(), ReferenceResolver.NONE, true).fingerprint());
         assertNotEquals(a.fingerprint(), schema("{'type':'string','maxLength':4}").fingerprint());
         // the same text as an Avro schema is another content
         assertNotEquals(a.fingerprint(), CanonicalJson.sha256("AVRO", a.canonical(), ""));

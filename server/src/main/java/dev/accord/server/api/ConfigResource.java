@@ -73,8 +73,12 @@ public class ConfigResource {
         return ApiResponses.ok(configs.delete(callers.current(), isDefaultContext(subject) ? GLOBAL : subject).toJson());
     }
 
-    /** ":.:" names the default context, whose config is the global one. */
+    /** The default context {@code :.:} and the global one {@code :.__GLOBAL:} both address the global settings. */
     static boolean isDefaultContext(String subject) {
-        return subject.equals(":.:");
+        return subject.equals(":.:") || isGlobalContext(subject);
+    }
+
+    static boolean isGlobalContext(String subject) {
+        return subject.equals(":.__GLOBAL:");
     }
 }

@@ -42,7 +42,12 @@ public class ModeResource {
 
     @PUT
     public Response updateGlobal(@QueryParam("force") String force, String body) {
-        return ApiResponses.ok(mode(modes.update(callers.current(), GLOBAL, parse(body), RequestBodies.flag(force, "force"))));
+        Mode mode = parse(body);
+        if (mode == Mode.FORWARD) {
+            throw new RegistryException(ErrorCode.INVALID_MODE, "Mode FORWARD can only be set for the global context:"
+                    + " PUT /mode/:.__GLOBAL:");
+        }
+        return ApiResponses.ok(mode(modes.update(callers.current(), GLOBAL, mode, RequestBodies.flag(force, "force"))));
     }
 
     @DELETE
@@ -64,8 +69,13 @@ public class ModeResource {
     @Path("/{subject}")
     public Response updateSubject(@PathParam("subject") String subject, @QueryParam("force") String force,
                                   String body) {
+        Mode mode = parse(body);
+        if (mode == Mode.FORWARD && !ConfigResource.isGlobalContext(subject)) {
+            throw new RegistryException(ErrorCode.INVALID_MODE, "Mode FORWARD can only be set for the global context"
+                    + " ':.__GLOBAL:', not for '" + subject + "'");
+        }
         String scope = ConfigResource.isDefaultContext(subject) ? GLOBAL : subject;
-        return ApiResponses.ok(mode(modes.update(callers.current(), scope, parse(body), RequestBodies.flag(force, "force"))));
+        return ApiResponses.ok(mode(modes.update(callers.current(), scope, mode, RequestBodies.flag(force, "force"))));
     }
 
     @DELETE
@@ -78,7 +88,7 @@ public class ModeResource {
         JsonNode mode = RequestBodies.object(body).get("mode");
         String name = mode == null || mode.isNull() ? null : mode.asText();
         return Mode.fromName(name).orElseThrow(() -> new RegistryException(ErrorCode.INVALID_MODE,
-                "Invalid mode: " + name + ". Valid values are READWRITE, READONLY, READONLY_OVERRIDE and IMPORT"));
+                "Invalid mode: " + name + ". Valid values are READWRITE, READONLY, READONLY_OVERRIDE, IMPORT and FORWARD"));
     }
 
     private static ObjectNode mode(Mode mode) {

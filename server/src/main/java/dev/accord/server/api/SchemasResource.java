@@ -49,14 +49,14 @@ public class SchemasResource {
 
     @GET
     public Response list(@QueryParam("subjectPrefix") String prefix, @QueryParam("deleted") String deleted,
-                         @QueryParam("latestOnly") String latestOnly, @QueryParam("offset") String offset,
-                         @QueryParam("limit") String limit) {
+                         @QueryParam("latestOnly") String latestOnly, @QueryParam("ruleType") String ruleType,
+                         @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
         Caller caller = callers.current();
         int pageSize = RequestBodies.number(limit, "limit", MAX_LIMIT);
         pageSize = pageSize < 0 || pageSize > MAX_LIMIT ? MAX_LIMIT : pageSize; // Confluent caps the list at 1000
         List<SubjectVersion> versions = queries.schemas(prefix == null ? null : SubjectsResource.stripDefaultContext(prefix),
                 caller.principal().readablePatterns(), RequestBodies.number(offset, "offset", 0), pageSize,
-                RequestBodies.flag(deleted, "deleted"), RequestBodies.flag(latestOnly, "latestOnly"));
+                RequestBodies.flag(deleted, "deleted"), RequestBodies.flag(latestOnly, "latestOnly"), ruleType);
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         for (SubjectVersion version : versions) {
             array.add(ApiViews.version(version, null));

@@ -71,10 +71,12 @@ public class SubjectsResource {
     @POST
     @Path("/{subject}")
     public Response lookup(@PathParam("subject") String subject, @QueryParam("deleted") String deleted,
-                           @QueryParam("normalize") String normalize, String body) {
+                           @QueryParam("normalize") String normalize, @QueryParam("format") String format,
+                           String body) {
         SubjectVersion version = registrations.lookup(subject, RequestBodies.schemaSubmission(body, normalize),
                 RequestBodies.flag(deleted, "deleted"));
-        return ApiResponses.ok(ApiViews.version(version, null));
+        return ApiResponses.ok(ApiViews.version(version, format == null ? null
+                : contents.formatted(version.schema(), format)));
     }
 
     @DELETE

@@ -66,7 +66,7 @@ public final class AccessRules {
                             : Access.global(Role.ADMIN, "change the global " + what);
                 }
                 String subject = decode(s[1]);
-                if (subject.equals(":.:")) {
+                if (subject.equals(":.:") || subject.equals(":.__GLOBAL:")) {
                     // the default context's settings are the global ones
                     return get ? Access.anywhere(Role.READER, "read the global " + what)
                             : Access.global(Role.ADMIN, "change the global " + what);

@@ -12,10 +12,20 @@ public enum Mode {
     /** Deprecated Confluent alias of READONLY for the global scope. */
     READONLY_OVERRIDE,
     /** Migration: registrations carry explicit ids and versions and skip compatibility checks. */
-    IMPORT;
+    IMPORT,
+    /**
+     * Confluent 8.1's mode for a registry that schema linking feeds from another one: behaves like IMPORT, and is
+     * accepted only for the global context {@code :.__GLOBAL:}.
+     */
+    FORWARD;
 
     public boolean readOnly() {
         return this == READONLY || this == READONLY_OVERRIDE;
+    }
+
+    /** Registrations carry their ids and versions and are not checked for compatibility. */
+    public boolean importing() {
+        return this == IMPORT || this == FORWARD;
     }
 
     public static Optional<Mode> fromName(String name) {

@@ -74,17 +74,21 @@ public class Modes {
     public Mode update(Caller caller, String subject, Mode mode, boolean force) {
         boolean global = subject.equals(GLOBAL);
         Locks.setting("mode", subject);
-        if (mode == Mode.IMPORT && !caller.principal().may(Role.ADMIN, global ? null : subject)) {
+        if (mode == Mode.FORWARD && !global) {
+            throw new RegistryException(ErrorCode.INVALID_MODE, "Mode FORWARD can only be set for the global"
+                    + " context ':.__GLOBAL:', not for subject '" + subject + "'");
+        }
+        if (mode.importing() && !caller.principal().may(Role.ADMIN, global ? null : subject)) {
             // IMPORT lets a caller choose ids and versions: an admin's decision, wherever it applies
             throw new RegistryException(ErrorCode.FORBIDDEN, caller.actor() + " may not switch "
-                    + (global ? "the registry" : "subject '" + subject + "'") + " to IMPORT mode: this needs the "
+                    + (global ? "the registry" : "subject '" + subject + "'") + " to " + mode + " mode: this needs the "
                     + "admin role" + (global ? " on every subject (a '*' grant)" : " on subject '" + subject + "'"));
         }
         if (!global) {
             SubjectNames.validate(subject);
         }
         Mode current = global ? global() : effective(subject);
-        if (mode == Mode.IMPORT && current != Mode.IMPORT) {
+        if (mode.importing() && !current.importing()) {
             long live = global ? SubjectVersionEntity.count("deleted = false")
                     : SubjectVersionEntity.count("subject = ?1 and deleted = false", subject);
             if (live > 0 && !force) {

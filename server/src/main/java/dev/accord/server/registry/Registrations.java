@@ -5,6 +5,7 @@ import dev.accord.server.auth.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accord.core.compat.CompatibilityResult;
 import dev.accord.core.compat.VersionedSchema;
+import dev.accord.core.format.SchemaFormats;
 import dev.accord.core.schema.CanonicalJson;
 import dev.accord.core.schema.InvalidSchemaException;
 import dev.accord.core.schema.ParsedSchema;
@@ -72,10 +73,10 @@ public class Registrations {
         if (mode.readOnly()) {
             throw RegistryException.notPermitted("Subject '" + subject + "' is in read-only mode");
         }
-        boolean importing = mode == Mode.IMPORT;
+        boolean importing = mode.importing();
         if (submission.id() != null && !importing) {
             throw RegistryException.notPermitted("Subject '" + subject + "' is not in import mode: a schema id"
-                    + " can only be given when the mode is IMPORT");
+                    + " can only be given when the mode is IMPORT (or FORWARD)");
         }
         if (submission.id() == null && importing) {
             throw RegistryException.notPermitted("Subject '" + subject + "' is in import mode: every registration"
@@ -87,6 +88,13 @@ public class Registrations {
         List<SubjectVersionEntity> rows = SubjectVersionEntity.ofSubject(subject);
         List<SubjectVersionEntity> live = rows.stream().filter(r -> !r.deleted).toList();
         SubjectConfig config = configs.effective(subject);
+        if (config.validatesFields()) {
+            List<String> invalid = SchemaFormats.of(parsed.type()).invalidFieldNames(parsed);
+            if (!invalid.isEmpty()) {
+                throw RegistryException.invalidSchema("Invalid schema: field names must be letters, digits and '_',"
+                        + " not starting with a digit (config validateFields): " + String.join(", ", invalid));
+            }
+        }
         Contract contract = importing ? new Contract(submission.metadata(), submission.ruleSet())
                 : contract(submission, live, config);
         JsonNode metadata = contract.metadata();

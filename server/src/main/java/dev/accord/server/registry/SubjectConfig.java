@@ -133,6 +133,12 @@ public final class SubjectConfig {
         return group == null ? null : group.asText();
     }
 
+    /** Whether field names must be strict identifiers ({@code validateFields}, off unless true). */
+    public boolean validatesFields() {
+        JsonNode validate = fields.get("validateFields");
+        return validate != null && validate.asBoolean(false);
+    }
+
     /** Whether registrations check their rule sets as Confluent does ({@code validateRules}, on unless false). */
     public boolean validatesRules() {
         JsonNode validate = fields.get("validateRules");

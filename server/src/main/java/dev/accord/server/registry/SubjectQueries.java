@@ -132,9 +132,9 @@ public class SubjectQueries {
 
     /** Versions of all subjects, for GET /schemas, paged in the database; their contents in one query. */
     public List<SubjectVersion> schemas(String prefix, List<String> readable, int offset, int limit,
-                                        boolean includeDeleted, boolean latestOnly) {
+                                        boolean includeDeleted, boolean latestOnly, String ruleType) {
         List<SubjectListing.VersionRow> rows = listing.versions(filter(prefix, readable, offset, limit),
-                includeDeleted, latestOnly);
+                includeDeleted, latestOnly, ruleType == null || ruleType.isEmpty() ? null : ruleType);
         contents.preload(rows.stream().map(SubjectListing.VersionRow::schemaId).toList());
         return rows.stream().map(row -> new SubjectVersion(row.subject(), row.version(), row.deleted(),
                 row.createdAt(), contents.require(row.schemaId()))).toList();

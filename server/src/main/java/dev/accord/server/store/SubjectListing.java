@@ -50,18 +50,30 @@ public class SubjectListing {
 
     /** Versions of every subject, by subject and version; only each subject's latest with {@code latestOnly}. */
     @SuppressWarnings("unchecked")
-    public List<VersionRow> versions(Filter filter, boolean includeDeleted, boolean latestOnly) {
+    public List<VersionRow> versions(Filter filter, boolean includeDeleted, boolean latestOnly, String ruleType) {
         Map<String, Object> parameters = new HashMap<>();
+        String withRule = null;
+        if (ruleType != null) {
+            // Confluent's ruleType: only versions whose rule set has a rule of that type, in any list
+            withRule = "schema_id in (select id from schema_content where ruleset_json is not null and"
+                    + " jsonb_path_exists(ruleset_json::jsonb, '$.*[*] ? (@.type == $t)',"
+                    + " jsonb_build_object('t', cast(:ruleType as text))))";
+            parameters.put("ruleType", ruleType);
+        }
         String sql;
         if (latestOnly) {
             String latest = includeDeleted ? "latest_version" : "latest_live_version";
-            sql = "select v.subject, v.version, v.schema_id, v.deleted, v.created_at from (select subject, " + latest
-                    + " as version from subject_summary" + where(filter, latest + " is not null", parameters)
-                    + " order by subject" + page(filter, parameters) + ") l join subject_version v"
-                    + " on v.subject = l.subject and v.version = l.version order by v.subject";
+            String latestRows = "select v.subject, v.version, v.schema_id, v.deleted, v.created_at from (select subject, "
+                    + latest + " as version from subject_summary" + where(filter, latest + " is not null", parameters)
+                    + " order by subject" + (withRule == null ? page(filter, parameters) : "") + ") l join subject_version v"
+                    + " on v.subject = l.subject and v.version = l.version";
+            sql = withRule == null ? latestRows + " order by v.subject"
+                    : "select * from (" + latestRows + ") r where " + withRule + " order by subject"
+                    + page(filter, parameters);
         } else {
+            String conditions = includeDeleted ? withRule : withRule == null ? "not deleted" : "not deleted and " + withRule;
             sql = "select subject, version, schema_id, deleted, created_at from subject_version"
-                    + where(filter, includeDeleted ? null : "not deleted", parameters)
+                    + where(filter, conditions, parameters)
                     + " order by subject, version" + page(filter, parameters);
         }
         List<VersionRow> rows = new ArrayList<>();
