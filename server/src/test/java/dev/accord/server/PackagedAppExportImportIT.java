@@ -115,6 +115,14 @@ class PackagedAppExportImportIT {
         expect(200, send(source, "POST", "/subjects/legacy/versions", "{\"schema\":\"\\\"string\\\"\",\"id\":5000,"
                 + "\"version\":7}", null));
         expect(200, send(source, "PUT", "/mode/payments-value", "{\"mode\":\"READONLY\"}", null));
+        // the DEK registry: without these keys, encrypted fields of every message written would be lost
+        expect(200, send(source, "POST", "/dek-registry/v1/keks", "{\"name\":\"pii\",\"kmsType\":\"local-kms\","
+                + "\"kmsKeyId\":\"k1\",\"kmsProps\":{\"region\":\"eu\"},\"doc\":\"customer data\"}", null));
+        expect(200, send(source, "POST", "/dek-registry/v1/keks/pii/deks/customers-value",
+                "{\"encryptedKeyMaterial\":\"c2VjcmV0\"}", null));
+        expect(200, send(source, "POST", "/dek-registry/v1/keks/pii/deks/customers-value",
+                "{\"version\":2,\"encryptedKeyMaterial\":\"djI=\"}", null));
+        expect(204, send(source, "DELETE", "/dek-registry/v1/keks/pii/deks/customers-value/versions/1", null, null));
     }
 
     /** Every read a client of the source could make of what it holds. */
@@ -139,6 +147,11 @@ class PackagedAppExportImportIT {
             paths.add("/schemas/ids/" + id + "/versions?deleted=true");
             paths.add("/schemas/ids/" + id + "/schema");
         }
+        paths.addAll(List.of("/dek-registry/v1/keks", "/dek-registry/v1/keks/pii",
+                "/dek-registry/v1/keks/pii/deks?deleted=true",
+                "/dek-registry/v1/keks/pii/deks/customers-value/versions?deleted=true",
+                "/dek-registry/v1/keks/pii/deks/customers-value/versions/1?deleted=true",
+                "/dek-registry/v1/keks/pii/deks/customers-value/versions/2"));
         assertTrue(paths.size() > 40, "the source holds enough to compare: " + paths.size());
         return paths;
     }

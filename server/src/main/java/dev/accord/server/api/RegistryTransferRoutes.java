@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * {@code POST /v1/import}: a plain Vert.x route because an export document may be far larger than any other request
@@ -115,14 +114,10 @@ public class RegistryTransferRoutes {
             }, false).onComplete(result -> {
                 if (result.succeeded()) {
                     RegistryTransfer.Imported imported = result.result();
-                    LOG.infof("Imported %d schemas, %d versions, %d configs, %d modes, %d events",
-                            imported.schemas(), imported.versions(), imported.configs(), imported.modes(),
-                            imported.events());
+                    LOG.infof("Imported %s", imported.asMap());
                     context.response().setStatusCode(200)
                             .putHeader(HttpHeaders.CONTENT_TYPE, MediaTypes.SCHEMA_REGISTRY_V1_JSON)
-                            .end(Buffer.buffer(ApiResponses.bytes(Map.of("schemas", imported.schemas(),
-                                    "versions", imported.versions(), "configs", imported.configs(),
-                                    "modes", imported.modes(), "events", imported.events()))));
+                            .end(Buffer.buffer(ApiResponses.bytes(imported.asMap())));
                 } else {
                     answer(context, new ErrorMappers().unexpected(result.cause()));
                 }

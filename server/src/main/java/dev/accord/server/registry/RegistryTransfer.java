@@ -14,7 +14,9 @@ import dev.accord.server.auth.Caller;
 import dev.accord.server.store.EventLog;
 import dev.accord.server.store.EventType;
 import dev.accord.server.store.RegistryDump;
+import dev.accord.server.store.RegistryDump.DekRow;
 import dev.accord.server.store.RegistryDump.EventRow;
+import dev.accord.server.store.RegistryDump.KekRow;
 import dev.accord.server.store.RegistryDump.SchemaRow;
 import dev.accord.server.store.RegistryDump.VersionRow;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
@@ -65,14 +67,17 @@ public class RegistryTransfer {
     private final SchemaParsers parsers = new SchemaParsers();
 
     /** What an import loaded. */
-    public record Imported(long schemas, long versions, long configs, long modes, long events) {
-        Map<String, Long> asMap() {
+    public record Imported(long schemas, long versions, long configs, long modes, long events, long keks,
+                           long deks) {
+        public Map<String, Long> asMap() {
             Map<String, Long> counts = new LinkedHashMap<>();
             counts.put("schemas", schemas);
             counts.put("versions", versions);
             counts.put("configs", configs);
             counts.put("modes", modes);
             counts.put("events", events);
+            counts.put("keks", keks);
+            counts.put("deks", deks);
             return counts;
         }
     }
@@ -94,6 +99,8 @@ public class RegistryTransfer {
             header.put("configs", counts.configs());
             header.put("modes", counts.modes());
             header.put("events", withEvents ? counts.events() : 0);
+            header.put("keks", counts.keks());
+            header.put("deks", counts.deks());
             write(out, header);
             dump.schemas(row -> write(out, schemaLine(row)));
             dump.versions(row -> {
@@ -115,6 +122,32 @@ public class RegistryTransfer {
                 ObjectNode line = line("mode");
                 line.put("subject", row.subject());
                 line.put("mode", row.value());
+                write(out, line);
+            });
+            // the DEK registry: without its (encrypted) keys, encrypted fields of every message could not be read
+            dump.keks(row -> {
+                ObjectNode line = line("kek");
+                line.put("name", row.name());
+                line.put("kmsType", row.kmsType());
+                line.put("kmsKeyId", row.kmsKeyId());
+                if (row.kmsProps() != null) {
+                    line.set("kmsProps", tree(row.kmsProps()));
+                }
+                line.put("doc", row.doc());
+                line.put("shared", row.shared());
+                line.put("deleted", row.deleted());
+                putInstant(line, "updatedAt", row.updatedAt());
+                write(out, line);
+            });
+            dump.deks(row -> {
+                ObjectNode line = line("dek");
+                line.put("kekName", row.kekName());
+                line.put("subject", row.subject());
+                line.put("algorithm", row.algorithm());
+                line.put("version", row.version());
+                line.put("encryptedKeyMaterial", row.encryptedKeyMaterial());
+                line.put("deleted", row.deleted());
+                putInstant(line, "updatedAt", row.updatedAt());
                 write(out, line);
             });
             if (withEvents) {
@@ -181,9 +214,10 @@ public class RegistryTransfer {
             throws IOException, SQLException {
         dump.lockForImport();
         RegistryDump.Counts existing = dump.counts();
-        if (existing.schemas() > 0 || existing.versions() > 0) {
+        if (existing.schemas() > 0 || existing.versions() > 0 || existing.keks() > 0) {
             throw new RegistryException(ErrorCode.CONFLICT, "This registry is not empty (" + existing.schemas()
-                    + " schemas, " + existing.versions() + " versions): an import keeps every id, so it goes into an"
+                    + " schemas, " + existing.versions() + " versions, " + existing.keks() + " KEKs): an import keeps"
+                    + " every id, so it goes into an"
                     + " empty registry");
         }
         String first = document.readLine();
@@ -199,7 +233,8 @@ public class RegistryTransfer {
             throw invalid(1, "format version " + header.path("version").asInt() + " is not supported (this registry"
                     + " reads version " + FORMAT_VERSION + ")");
         }
-        long schemas = 0, versions = 0, configs = 0, modes = 0, eventCount = 0;
+        long schemas = 0, versions = 0, configs = 0, modes = 0, eventCount = 0, deks = 0;
+        java.util.Set<String> keks = new java.util.HashSet<>();
         try (RegistryDump.Loader loader = dump.loader()) {
             String text;
             int number = 1;
@@ -254,6 +289,23 @@ public class RegistryTransfer {
                         setting(loader, number, "registry_mode", subject, mode);
                         modes++;
                     }
+                    case "kek" -> {
+                        KekRow row = kekRow(number, line);
+                        if (!keks.add(row.name())) {
+                            throw new RegistryException(ErrorCode.CONFLICT, "Line " + number + ": KEK '" + row.name()
+                                    + "' appears twice");
+                        }
+                        loader.kek(row);
+                    }
+                    case "dek" -> {
+                        DekRow row = dekRow(number, line);
+                        if (!keks.contains(row.kekName())) {
+                            throw invalid(number, "DEK of KEK '" + row.kekName() + "', which no earlier kek line"
+                                    + " defines");
+                        }
+                        loader.dek(row);
+                        deks++;
+                    }
                     case "event" -> {
                         if (eventCount == 0 && existing.events() > 0) {
                             throw new RegistryException(ErrorCode.CONFLICT, "Line " + number + ": this registry"
@@ -264,7 +316,7 @@ public class RegistryTransfer {
                         eventCount++;
                     }
                     default -> throw invalid(number, "unknown line type \"" + line.path("type").asText()
-                            + "\" (expected schema, version, config, mode or event)");
+                            + "\" (expected schema, version, config, mode, kek, dek or event)");
                 }
             }
             loader.flush();
@@ -273,11 +325,13 @@ public class RegistryTransfer {
             checkCount(header, "configs", configs);
             checkCount(header, "modes", modes);
             checkCount(header, "events", eventCount);
+            checkCount(header, "keks", keks.size());
+            checkCount(header, "deks", deks);
             verifySchemas(clientGone);
             loader.advanceSequences();
         }
         stopIfGone(clientGone); // nobody would learn of this import: it is not committed
-        Imported imported = new Imported(schemas, versions, configs, modes, eventCount);
+        Imported imported = new Imported(schemas, versions, configs, modes, eventCount, keks.size(), deks);
         events.append(caller, EventType.REGISTRY_IMPORTED, null, null, null, imported.asMap());
         return imported;
     }
@@ -397,6 +451,27 @@ public class RegistryTransfer {
                 line.path("remoteAddress").asText(null), instant(number, line));
     }
 
+    private static KekRow kekRow(int number, JsonNode line) {
+        JsonNode props = line.get("kmsProps");
+        if (props != null && !props.isNull() && !props.isObject()) {
+            throw invalid(number, "\"kmsProps\" must be an object");
+        }
+        return new KekRow(text(number, line, "name"), text(number, line, "kmsType"), text(number, line, "kmsKeyId"),
+                props == null || props.isNull() || props.isEmpty() ? null : props.toString(),
+                line.path("doc").asText(null), line.path("shared").asBoolean(false),
+                line.path("deleted").asBoolean(false), instant(number, line, "updatedAt"));
+    }
+
+    private static DekRow dekRow(int number, JsonNode line) {
+        String algorithm = text(number, line, "algorithm");
+        if (!EncryptionKeys.ALGORITHMS.contains(algorithm)) {
+            throw invalid(number, "\"" + algorithm + "\" is not a DEK algorithm");
+        }
+        return new DekRow(text(number, line, "kekName"), text(number, line, "subject"), algorithm,
+                positiveInt(number, line, "version"), line.path("encryptedKeyMaterial").asText(null),
+                line.path("deleted").asBoolean(false), instant(number, line, "updatedAt"));
+    }
+
     private String settingSubject(int number, JsonNode line) {
         JsonNode subject = line.get("subject");
         if (subject == null || !subject.isTextual()) {
@@ -507,14 +582,18 @@ public class RegistryTransfer {
     }
 
     private static Instant instant(int number, JsonNode line) {
-        JsonNode value = line.get("createdAt");
+        return instant(number, line, "createdAt");
+    }
+
+    private static Instant instant(int number, JsonNode line, String field) {
+        JsonNode value = line.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
         try {
             return Instant.parse(value.asText());
         } catch (DateTimeParseException e) {
-            throw invalid(number, "\"createdAt\" is not an ISO-8601 instant");
+            throw invalid(number, "\"" + field + "\" is not an ISO-8601 instant");
         }
     }
 

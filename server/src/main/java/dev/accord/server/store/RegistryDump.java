@@ -46,7 +46,18 @@ public class RegistryDump {
                            String actor, String remoteAddress, Instant createdAt) {
     }
 
-    public record Counts(long schemas, long versions, long configs, long modes, long events, long newestEvent) {
+    /** A KEK of the DEK registry; {@code kmsProps} is a JSON object text or null. */
+    public record KekRow(String name, String kmsType, String kmsKeyId, String kmsProps, String doc, boolean shared,
+                         boolean deleted, Instant updatedAt) {
+    }
+
+    /** A DEK version, as the client encrypted it. */
+    public record DekRow(String kekName, String subject, String algorithm, int version, String encryptedKeyMaterial,
+                         boolean deleted, Instant updatedAt) {
+    }
+
+    public record Counts(long schemas, long versions, long configs, long modes, long events, long newestEvent,
+                         long keks, long deks) {
     }
 
     private static Connection connection() {
@@ -67,10 +78,11 @@ public class RegistryDump {
              ResultSet row = statement.executeQuery("select (select count(*) from schema_content),"
                      + " (select count(*) from subject_version), (select count(*) from registry_config),"
                      + " (select count(*) from registry_mode), (select count(*) from registry_event),"
-                     + " (select last from registry_event_counter where id = 1)")) {
+                     + " (select last from registry_event_counter where id = 1),"
+                     + " (select count(*) from encryption_kek), (select count(*) from encryption_dek)")) {
             row.next();
             return new Counts(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5),
-                    row.getLong(6));
+                    row.getLong(6), row.getLong(7), row.getLong(8));
         }
     }
 
@@ -100,6 +112,22 @@ public class RegistryDump {
     public void modes(RowVisitor<SettingRow> visitor) throws SQLException {
         scan("select subject, mode, updated_at from registry_mode order by subject",
                 row -> visitor.visit(new SettingRow(row.getString(1), row.getString(2), instant(row, 3))));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void keks(RowVisitor<KekRow> visitor) throws SQLException {
+        scan("select name, kms_type, kms_key_id, kms_props, doc, shared, deleted, updated_at from encryption_kek"
+                + " order by name", row -> visitor.visit(new KekRow(row.getString(1), row.getString(2),
+                row.getString(3), row.getString(4), row.getString(5), row.getBoolean(6), row.getBoolean(7),
+                instant(row, 8))));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deks(RowVisitor<DekRow> visitor) throws SQLException {
+        scan("select kek_name, subject, algorithm, version, encrypted_key_material, deleted, updated_at"
+                + " from encryption_dek order by kek_name, subject, algorithm, version", row -> visitor.visit(
+                new DekRow(row.getString(1), row.getString(2), row.getString(3), row.getInt(4), row.getString(5),
+                        row.getBoolean(6), instant(row, 7))));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -156,7 +184,7 @@ public class RegistryDump {
     public void lockForImport() throws SQLException {
         try (Statement statement = connection().createStatement()) {
             statement.execute("lock table schema_content, schema_reference, subject_version, registry_config,"
-                    + " registry_mode in exclusive mode");
+                    + " registry_mode, encryption_kek, encryption_dek in exclusive mode");
         }
     }
 
@@ -190,6 +218,8 @@ public class RegistryDump {
         private final PreparedStatement reference;
         private final PreparedStatement version;
         private final PreparedStatement event;
+        private final PreparedStatement kek;
+        private final PreparedStatement dek;
         private int pending;
 
         Loader(Connection connection) {
@@ -205,6 +235,10 @@ public class RegistryDump {
                 event = connection.prepareStatement("insert into registry_event (seq, type, subject, version,"
                         + " schema_id, payload, actor, remote_address, created_at)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, now()))");
+                kek = connection.prepareStatement("insert into encryption_kek (name, kms_type, kms_key_id, kms_props,"
+                        + " doc, shared, deleted, updated_at) values (?, ?, ?, ?, ?, ?, ?, coalesce(?, now()))");
+                dek = connection.prepareStatement("insert into encryption_dek (kek_name, subject, algorithm, version,"
+                        + " encrypted_key_material, deleted, updated_at) values (?, ?, ?, ?, ?, ?, coalesce(?, now()))");
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -259,6 +293,31 @@ public class RegistryDump {
             counted();
         }
 
+        public void kek(KekRow row) throws SQLException {
+            kek.setString(1, row.name());
+            kek.setString(2, row.kmsType());
+            kek.setString(3, row.kmsKeyId());
+            kek.setString(4, row.kmsProps());
+            kek.setString(5, row.doc());
+            kek.setBoolean(6, row.shared());
+            kek.setBoolean(7, row.deleted());
+            kek.setTimestamp(8, timestamp(row.updatedAt()));
+            kek.addBatch();
+            counted();
+        }
+
+        public void dek(DekRow row) throws SQLException {
+            dek.setString(1, row.kekName());
+            dek.setString(2, row.subject());
+            dek.setString(3, row.algorithm());
+            dek.setInt(4, row.version());
+            dek.setString(5, row.encryptedKeyMaterial());
+            dek.setBoolean(6, row.deleted());
+            dek.setTimestamp(7, timestamp(row.updatedAt()));
+            dek.addBatch();
+            counted();
+        }
+
         /** Sets a config or mode row (subject "" is the global one). */
         public void setting(String table, String subject, String value) throws SQLException {
             flush();
@@ -286,6 +345,8 @@ public class RegistryDump {
             schema.executeBatch();
             reference.executeBatch();
             version.executeBatch();
+            kek.executeBatch();
+            dek.executeBatch();
             event.executeBatch();
             pending = 0;
         }
@@ -312,6 +373,8 @@ public class RegistryDump {
             schema.close();
             reference.close();
             version.close();
+            kek.close();
+            dek.close();
             event.close();
         }
     }
