@@ -208,6 +208,15 @@ public final class JsonSchemaRules {
                 "const at '{path}' changed from {old} to {new}", "keep the old const", "CONST_CHANGED"),
 
         // ---- objects ----------------------------------------------------------------------------------------
+        UNDECLARED_REQUIRED_ATTRIBUTE_ADDED(Verdict.COMPATIBLE, "A name that neither version declares under"
+                + " properties was added to required; as in Confluent, required is compared only for declared"
+                + " properties.", "undeclared property {name} became required at '{path}'",
+                "declare the property under properties so that the change is checked",
+                "UNDECLARED_REQUIRED_ATTRIBUTE_REMOVED"),
+        UNDECLARED_REQUIRED_ATTRIBUTE_REMOVED(Verdict.COMPATIBLE, "A name that neither version declares under"
+                + " properties was removed from required.", "undeclared property {name} is no longer required at"
+                + " '{path}'", "declare the property under properties so that the change is checked",
+                "UNDECLARED_REQUIRED_ATTRIBUTE_ADDED"),
         REQUIRED_ATTRIBUTE_ADDED(Verdict.INCOMPATIBLE, "A property became required without a default, rejecting"
                 + " data that lacks it.", "property {name} became required at '{path}'",
                 "give the property a default, or keep it optional", "REQUIRED_ATTRIBUTE_REMOVED"),
@@ -360,6 +369,14 @@ public final class JsonSchemaRules {
                         + " open model allowed for that name",
                 "give the property a schema compatible with the matching patternProperties schema, or use the"
                         + " LENIENT policy", "PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"),
+        FALSE_PROPERTY_ADDED_TO_CLOSED_CONTENT_MODEL(Verdict.COMPATIBLE, "A property whose schema is false (it may"
+                + " never appear) was added to a closed model, which rejected it anyway.",
+                "property {name} with schema false was added at '{path}'", "nothing to do",
+                "FALSE_PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL"),
+        FALSE_PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL(Verdict.COMPATIBLE, "A property whose schema was false (it"
+                + " could never appear) was removed from a closed model: no valid data had it.",
+                "property {name} with schema false was removed at '{path}'", "nothing to do",
+                "FALSE_PROPERTY_ADDED_TO_CLOSED_CONTENT_MODEL"),
         PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL(Verdict.COMPATIBLE, "A property was removed and"
                 + " the new patternProperties/additionalProperties schema for its name accepts its old values.",
                 "property {name} was removed at '{path}', still covered by the partially open model",
@@ -394,6 +411,30 @@ public final class JsonSchemaRules {
         MIN_ITEMS_DECREASED(Verdict.COMPATIBLE, "The minItems was decreased.",
                 "minItems at '{path}' decreased from {old} to {new}",
                 "under FORWARD or FULL compatibility do not decrease minItems", "MIN_ITEMS_INCREASED"),
+        MAX_CONTAINS_ADDED(Verdict.INCOMPATIBLE, "A maxContains was added, rejecting arrays with more matching"
+                + " items.", "maxContains {new} was added at '{path}'",
+                "do not limit how many items of an existing array may match contains", "MAX_CONTAINS_REMOVED"),
+        MAX_CONTAINS_REMOVED(Verdict.COMPATIBLE, "The maxContains was removed.",
+                "maxContains {old} was removed at '{path}'", "under FORWARD or FULL compatibility keep maxContains",
+                "MAX_CONTAINS_ADDED"),
+        MAX_CONTAINS_INCREASED(Verdict.COMPATIBLE, "The maxContains was increased.",
+                "maxContains at '{path}' increased from {old} to {new}",
+                "under FORWARD or FULL compatibility do not increase maxContains", "MAX_CONTAINS_DECREASED"),
+        MAX_CONTAINS_DECREASED(Verdict.INCOMPATIBLE, "The maxContains was decreased, rejecting arrays with more"
+                + " matching items that were valid.", "maxContains at '{path}' decreased from {old} to {new}",
+                "keep maxContains at {old} or more", "MAX_CONTAINS_INCREASED"),
+        MIN_CONTAINS_ADDED(Verdict.INCOMPATIBLE, "A minContains was added, rejecting arrays with fewer matching"
+                + " items.", "minContains {new} was added at '{path}'",
+                "do not require more matching items in an existing array", "MIN_CONTAINS_REMOVED"),
+        MIN_CONTAINS_REMOVED(Verdict.COMPATIBLE, "The minContains was removed.",
+                "minContains {old} was removed at '{path}'", "under FORWARD or FULL compatibility keep minContains",
+                "MIN_CONTAINS_ADDED"),
+        MIN_CONTAINS_INCREASED(Verdict.INCOMPATIBLE, "The minContains was increased, rejecting arrays with fewer"
+                + " matching items that were valid.", "minContains at '{path}' increased from {old} to {new}",
+                "keep minContains at {old} or less", "MIN_CONTAINS_DECREASED"),
+        MIN_CONTAINS_DECREASED(Verdict.COMPATIBLE, "The minContains was decreased.",
+                "minContains at '{path}' decreased from {old} to {new}",
+                "under FORWARD or FULL compatibility do not decrease minContains", "MIN_CONTAINS_INCREASED"),
         UNIQUE_ITEMS_ADDED(Verdict.INCOMPATIBLE, "uniqueItems was added, rejecting arrays with duplicates.",
                 "uniqueItems was added at '{path}'", "do not require unique items in an existing array",
                 "UNIQUE_ITEMS_REMOVED"),
@@ -435,6 +476,14 @@ public final class JsonSchemaRules {
                 + " tuple, which now rejects arrays that have it.",
                 "the positional item at '{path}' was removed from a closed tuple", "keep the positional item",
                 "ITEM_ADDED_TO_CLOSED_CONTENT_MODEL"),
+        FALSE_ITEM_ADDED_TO_CLOSED_CONTENT_MODEL(Verdict.COMPATIBLE, "A positional item whose schema is false was"
+                + " added to a closed tuple, which rejected an item there anyway.",
+                "the positional item at '{path}' with schema false was added to a closed tuple", "nothing to do",
+                "FALSE_ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL"),
+        FALSE_ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL(Verdict.COMPATIBLE, "A positional item whose schema was false"
+                + " was removed from a closed tuple: no valid array had an item there.",
+                "the positional item at '{path}' with schema false was removed from a closed tuple", "nothing to do",
+                "FALSE_ITEM_ADDED_TO_CLOSED_CONTENT_MODEL"),
         ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL(Verdict.COMPATIBLE, "A positional item was added"
                 + " whose schema accepts everything the old additional-items schema accepted.",
                 "a positional item was added at '{path}', covered by the old additional-items schema",

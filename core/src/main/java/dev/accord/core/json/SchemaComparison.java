@@ -660,19 +660,24 @@ final class SchemaComparison {
                 propertyAdded(out, o, u, property.getKey(), property.getValue());
             }
         }
+        // as in Confluent, required counts for the properties both versions declare (an added or removed
+        // property carries its own required-ness); names neither declares get kinds of their own
         for (String name : u.required) {
-            if (!o.required.contains(name)) {
-                Kind kind = u.hasDefault(name) ? Kind.REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED
-                        : Kind.REQUIRED_ATTRIBUTE_ADDED;
-                named(out, kind, Kind.REQUIRED_ATTRIBUTE_REMOVED, o.path + "/required", u.path + "/required", name);
+            if (!o.required.contains(name) && !declaredInOneOnly(o, u, name)) {
+                Kind kind = undeclared(o, u, name) ? Kind.UNDECLARED_REQUIRED_ATTRIBUTE_ADDED
+                        : u.hasDefault(name) ? Kind.REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED : Kind.REQUIRED_ATTRIBUTE_ADDED;
+                Kind mirror = undeclared(o, u, name) ? Kind.UNDECLARED_REQUIRED_ATTRIBUTE_REMOVED
+                        : Kind.REQUIRED_ATTRIBUTE_REMOVED;
+                named(out, kind, mirror, o.path + "/required", u.path + "/required", name);
             }
         }
         for (String name : o.required) {
-            if (!u.required.contains(name)) {
-                Kind mirror = o.hasDefault(name) ? Kind.REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED
-                        : Kind.REQUIRED_ATTRIBUTE_ADDED;
-                named(out, Kind.REQUIRED_ATTRIBUTE_REMOVED, mirror, o.path + "/required", u.path + "/required",
-                        name);
+            if (!u.required.contains(name) && !declaredInOneOnly(o, u, name)) {
+                Kind kind = undeclared(o, u, name) ? Kind.UNDECLARED_REQUIRED_ATTRIBUTE_REMOVED
+                        : Kind.REQUIRED_ATTRIBUTE_REMOVED;
+                Kind mirror = undeclared(o, u, name) ? Kind.UNDECLARED_REQUIRED_ATTRIBUTE_ADDED
+                        : o.hasDefault(name) ? Kind.REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED : Kind.REQUIRED_ATTRIBUTE_ADDED;
+                named(out, kind, mirror, o.path + "/required", u.path + "/required", name);
             }
         }
         for (String pattern : union(o.patternProperties.keySet(), u.patternProperties.keySet())) {
@@ -696,6 +701,14 @@ final class SchemaComparison {
         dependencies(out, o, u);
     }
 
+    private static boolean undeclared(ObjectShape o, ObjectShape u, String name) {
+        return !o.properties.containsKey(name) && !u.properties.containsKey(name);
+    }
+
+    private static boolean declaredInOneOnly(ObjectShape o, ObjectShape u, String name) {
+        return o.properties.containsKey(name) != u.properties.containsKey(name);
+    }
+
     private void propertyAdded(Found out, ObjectShape o, ObjectShape u, String name, SchemaNode schema) {
         String originalPath = o.path + "/properties/" + SchemaResources.escape(name);
         String updatePath = u.path + "/properties/" + SchemaResources.escape(name);
@@ -705,6 +718,11 @@ final class SchemaComparison {
             return;
         }
         SchemaNode cover = o.schemaForUndeclared(name);
+        if (cover == null && normalize(schema) instanceof Nothing) {
+            named(out, Kind.FALSE_PROPERTY_ADDED_TO_CLOSED_CONTENT_MODEL,
+                    Kind.FALSE_PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL, originalPath, updatePath, name);
+            return;
+        }
         if (cover == null) {
             named(out, addedToUnopenModel(u, name), Kind.PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL, originalPath,
                     updatePath, name);
@@ -732,6 +750,11 @@ final class SchemaComparison {
             return;
         }
         SchemaNode cover = u.schemaForUndeclared(name);
+        if (cover == null && normalize(schema) instanceof Nothing) {
+            named(out, Kind.FALSE_PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL,
+                    Kind.FALSE_PROPERTY_ADDED_TO_CLOSED_CONTENT_MODEL, originalPath, updatePath, name);
+            return;
+        }
         if (cover == null) {
             named(out, Kind.PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL, addedToUnopenModel(o, name), originalPath,
                     updatePath, name);
@@ -884,6 +907,10 @@ final class SchemaComparison {
                     u.path + "/uniqueItems", String.valueOf(o.uniqueItems), String.valueOf(u.uniqueItems));
         }
         optional(out, o.contains, u.contains, o.path + "/contains", u.path + "/contains");
+        bound(out, "MAX_CONTAINS", true, o.maxContains, u.maxContains, o.path + "/maxContains",
+                u.path + "/maxContains");
+        bound(out, "MIN_CONTAINS", false, o.minContains, u.minContains, o.path + "/minContains",
+                u.path + "/minContains");
         optional(out, o.unevaluatedItems, u.unevaluatedItems, o.path + "/unevaluatedItems",
                 u.path + "/unevaluatedItems");
     }
@@ -896,6 +923,9 @@ final class SchemaComparison {
             named(out, normalize(item) instanceof Anything ? Kind.ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL
                     : Kind.ITEM_ADDED_TO_OPEN_CONTENT_MODEL, Kind.ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL, originalPath,
                     updatePath, name);
+        } else if (o.additionalItemsSchema == null && normalize(item) instanceof Nothing) {
+            named(out, Kind.FALSE_ITEM_ADDED_TO_CLOSED_CONTENT_MODEL, Kind.FALSE_ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL,
+                    originalPath, updatePath, name);
         } else if (o.additionalItemsSchema == null) {
             named(out, Kind.ITEM_ADDED_TO_CLOSED_CONTENT_MODEL, Kind.ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL,
                     originalPath, updatePath, name);
@@ -922,6 +952,9 @@ final class SchemaComparison {
         if (u.isOpen()) {
             named(out, Kind.ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL, normalize(item) instanceof Anything
                     ? Kind.ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL : Kind.ITEM_ADDED_TO_OPEN_CONTENT_MODEL,
+                    originalPath, updatePath, name);
+        } else if (u.additionalItemsSchema == null && normalize(item) instanceof Nothing) {
+            named(out, Kind.FALSE_ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL, Kind.FALSE_ITEM_ADDED_TO_CLOSED_CONTENT_MODEL,
                     originalPath, updatePath, name);
         } else if (u.additionalItemsSchema == null) {
             named(out, Kind.ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL, Kind.ITEM_ADDED_TO_CLOSED_CONTENT_MODEL,

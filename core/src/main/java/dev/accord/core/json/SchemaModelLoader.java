@@ -48,7 +48,7 @@ final class SchemaModelLoader {
             "maxProperties", "dependencies", "patternProperties", "additionalProperties", "propertyNames",
             "dependentRequired", "dependentSchemas", "unevaluatedProperties");
     private static final Set<String> ARRAY_KEYWORDS = Set.of("items", "additionalItems", "minItems", "maxItems",
-            "uniqueItems", "contains", "prefixItems", "unevaluatedItems");
+            "uniqueItems", "contains", "minContains", "maxContains", "prefixItems", "unevaluatedItems");
 
     private final SchemaResources resources;
     private final Map<JsonNode, SchemaNode> loaded = new IdentityHashMap<>();
@@ -435,6 +435,11 @@ final class SchemaModelLoader {
         shape.uniqueItems = json.path("uniqueItems").asBoolean(false);
         if (json.has("contains") && draft != JsonSchemaDraft.DRAFT_4) {
             shape.contains = load(json.get("contains"), location.child("contains"));
+            if (draft.atLeast2019()) {
+                // without contains, minContains and maxContains are ignored
+                shape.minContains = JsonValues.decimal(json.get("minContains"));
+                shape.maxContains = JsonValues.decimal(json.get("maxContains"));
+            }
         }
         if (json.has("unevaluatedItems") && draft.atLeast2019()) {
             shape.unevaluatedItems = load(json.get("unevaluatedItems"), location.child("unevaluatedItems"));

@@ -211,6 +211,9 @@ abstract sealed class SchemaNode {
         BigDecimal maxItems;
         boolean uniqueItems;
         SchemaNode contains;
+        /** {@code minContains} / {@code maxContains} (2019-09 on, only with {@code contains}), or null. */
+        BigDecimal minContains;
+        BigDecimal maxContains;
         SchemaNode unevaluatedItems;
 
         ArrayShape(String path, Annotations annotations) {

@@ -86,6 +86,8 @@ public final class JsonRuleExamples {
                 + "'required':['a']}", "");
         add("REQUIRED_ATTRIBUTE_REMOVED", "{'type':'object','properties':{'a':{'type':'string'}},"
                 + "'required':['a']}", OBJ, "F");
+        add("UNDECLARED_REQUIRED_ATTRIBUTE_ADDED", "{'type':'object'}", "{'type':'object','required':['a']}", "");
+        add("UNDECLARED_REQUIRED_ATTRIBUTE_REMOVED", "{'type':'object','required':['a']}", "{'type':'object'}", "");
         bounds("MAX_PROPERTIES", "{'type':'object'", "maxProperties", true);
         bounds("MIN_PROPERTIES", "{'type':'object'", "minProperties", false);
         add("ADDITIONAL_PROPERTIES_ADDED", CLOSED, OBJ, "F", "");
@@ -131,6 +133,9 @@ public final class JsonRuleExamples {
                 + "'additionalProperties':false}", "F", "");
         add("OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL", CLOSED, CLOSED_B, "F", "");
         add("PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL", CLOSED_B, CLOSED, "B", "");
+        String closedWithFalse = CLOSED.replace("}},", "},'b':false},");
+        add("FALSE_PROPERTY_ADDED_TO_CLOSED_CONTENT_MODEL", CLOSED, closedWithFalse, "");
+        add("FALSE_PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL", closedWithFalse, CLOSED, "");
         String partialCovered = PARTIAL.replace("'a':{'type':'string'}}", "'a':{'type':'string'},"
                 + "'s_b':{'type':'string'}}");
         String partialNotCovered = PARTIAL.replace("'a':{'type':'string'}}", "'a':{'type':'string'},"
@@ -142,9 +147,14 @@ public final class JsonRuleExamples {
 
         bounds("MAX_ITEMS", "{'type':'array'", "maxItems", true);
         bounds("MIN_ITEMS", "{'type':'array'", "minItems", false);
+        bounds("MAX_CONTAINS", "{" + D2020 + "'type':'array','contains':{'type':'string'}", "maxContains", true);
+        bounds("MIN_CONTAINS", "{" + D2020 + "'type':'array','contains':{'type':'string'}", "minContains", false);
         add("UNIQUE_ITEMS_ADDED", "{'type':'array'}", "{'type':'array','uniqueItems':true}", "B");
         add("UNIQUE_ITEMS_REMOVED", "{'type':'array','uniqueItems':true}", "{'type':'array'}", "F");
         String closedTuple = TUPLE.replace("]}", "],'additionalItems':false}");
+        String closedTupleWithFalse = "{'type':'array','items':[{'type':'string'},false],'additionalItems':false}";
+        add("FALSE_ITEM_ADDED_TO_CLOSED_CONTENT_MODEL", closedTuple, closedTupleWithFalse, "");
+        add("FALSE_ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL", closedTupleWithFalse, closedTuple, "");
         String typedTuple = TUPLE.replace("]}", "],'additionalItems':{'type':'string'}}");
         add("ADDITIONAL_ITEMS_ADDED", closedTuple, TUPLE, "F");
         add("ADDITIONAL_ITEMS_REMOVED", TUPLE, closedTuple, "B");
