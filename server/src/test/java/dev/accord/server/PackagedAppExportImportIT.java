@@ -80,6 +80,11 @@ class PackagedAppExportImportIT {
             assertEquals(200, registered.statusCode(), registered.body());
             assertTrue(JSON.readTree(registered.body()).get("id").asInt() > 5000,
                     "a new schema gets an id above every imported one: " + registered.body());
+            HttpResponse<String> inContext = send(target, "POST", "/subjects/:.team:after-import/versions",
+                    "{\"schema\":\"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"After\\\",\\\"fields\\\":[]}\"}", null);
+            assertEquals(200, inContext.statusCode(), inContext.body());
+            assertEquals(3, JSON.readTree(inContext.body()).get("id").asInt(),
+                    "the context's ids continue after its own imported ones: " + inContext.body());
 
             JsonNode sourceEvents = JSON.readTree(send(source, "GET", "/v1/events?limit=1000", null, null).body());
             JsonNode targetEvents = JSON.readTree(send(target, "GET", "/v1/events?limit=1000", null, null).body());
@@ -115,6 +120,13 @@ class PackagedAppExportImportIT {
         expect(200, send(source, "POST", "/subjects/legacy/versions", "{\"schema\":\"\\\"string\\\"\",\"id\":5000,"
                 + "\"version\":7}", null));
         expect(200, send(source, "PUT", "/mode/payments-value", "{\"mode\":\"READONLY\"}", null));
+        // a context: its ids restart at 1, and its unqualified reference resolves to the context's "common"
+        expect(200, send(source, "POST", "/subjects/:.team:common/versions", "{\"schema\":\"{\\\"type\\\":\\\"record\\\","
+                + "\\\"name\\\":\\\"Money\\\",\\\"fields\\\":[{\\\"name\\\":\\\"cents\\\",\\\"type\\\":\\\"int\\\"}]}\"}", null));
+        expect(200, send(source, "POST", "/contexts/.team/subjects/orders-value/versions", "{\"schema\":\"{\\\"type\\\":"
+                + "\\\"record\\\",\\\"name\\\":\\\"Order\\\",\\\"fields\\\":[{\\\"name\\\":\\\"total\\\",\\\"type\\\":"
+                + "\\\"Money\\\"}]}\",\"references\":[{\"name\":\"Money\",\"subject\":\"common\",\"version\":1}]}", null));
+        expect(200, send(source, "PUT", "/config/:.team:", "{\"compatibility\":\"FULL\"}", null));
         // the DEK registry: without these keys, encrypted fields of every message written would be lost
         expect(200, send(source, "POST", "/dek-registry/v1/keks", "{\"name\":\"pii\",\"kmsType\":\"local-kms\","
                 + "\"kmsKeyId\":\"k1\",\"kmsProps\":{\"region\":\"eu\"},\"doc\":\"customer data\"}", null));
@@ -128,7 +140,8 @@ class PackagedAppExportImportIT {
     /** Every read a client of the source could make of what it holds. */
     private List<String> readPaths(PackagedServer source) throws Exception {
         List<String> paths = new ArrayList<>(List.of("/subjects", "/subjects?deleted=true", "/schemas",
-                "/schemas?deleted=true", "/config", "/mode", "/schemas/types"));
+                "/schemas?deleted=true", "/config", "/mode", "/schemas/types", "/contexts", "/config/:.team:",
+                "/contexts/.team/subjects", "/subjects?subjectPrefix=:.:"));
         for (JsonNode subject : JSON.readTree(send(source, "GET", "/subjects?deleted=true", null, null).body())) {
             String s = URLEncoder.encode(subject.asText(), StandardCharsets.UTF_8);
             paths.add("/subjects/" + s + "/versions?deleted=true");
@@ -143,6 +156,8 @@ class PackagedAppExportImportIT {
         }
         for (JsonNode schema : JSON.readTree(send(source, "GET", "/schemas?deleted=true", null, null).body())) {
             int id = schema.get("id").asInt();
+            paths.add("/schemas/ids/" + id + "?subject=" + URLEncoder.encode(schema.get("subject").asText(),
+                    StandardCharsets.UTF_8));
             paths.add("/schemas/ids/" + id);
             paths.add("/schemas/ids/" + id + "/versions?deleted=true");
             paths.add("/schemas/ids/" + id + "/schema");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.accord.core.schema.SchemaReference;
+import dev.accord.server.registry.QualifiedSubjects;
 import dev.accord.server.registry.StoredSchema;
 import dev.accord.server.registry.SubjectVersion;
 
@@ -71,6 +72,21 @@ final class ApiViews {
             ref.put("version", reference.version());
         }
         return array;
+    }
+
+    /**
+     * Confluent's {@code referenceFormat=qualified}: reference subjects written with their context, as seen from
+     * the schema's own context (other values leave them as registered).
+     */
+    static ObjectNode withReferenceFormat(ObjectNode node, String referenceFormat, String context) {
+        if ("qualified".equalsIgnoreCase(referenceFormat) && node.get("references") instanceof ArrayNode references) {
+            for (var reference : references) {
+                ObjectNode ref = (ObjectNode) reference;
+                String qualified = QualifiedSubjects.relativeTo(context, ref.path("subject").asText());
+                ref.put("subject", qualified.startsWith(":.") ? qualified : ":.:" + qualified);
+            }
+        }
+        return node;
     }
 
     static ObjectNode subjectVersion(String subject, int version) {

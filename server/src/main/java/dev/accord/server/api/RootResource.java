@@ -2,9 +2,9 @@ package dev.accord.server.api;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.smallrye.common.annotation.NonBlocking;
-import dev.accord.server.registry.ErrorCode;
-import dev.accord.server.registry.RegistryException;
-import dev.accord.server.registry.RegistryOverview;
+import dev.accord.server.auth.Callers;
+import dev.accord.server.registry.Contexts;
+import dev.accord.server.registry.QualifiedSubjects;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -24,7 +25,10 @@ import jakarta.ws.rs.core.Response;
 public class RootResource {
 
     @Inject
-    RegistryOverview overview;
+    Contexts contexts;
+
+    @Inject
+    Callers callers;
 
     /** Non-blocking: it is also the constant-answer baseline of the load benchmark. */
     @GET
@@ -39,26 +43,26 @@ public class RootResource {
         return ApiResponses.ok(JsonNodeFactory.instance.objectNode());
     }
 
-    /** Accord stores everything in the default context. */
+    /** The contexts in use (Confluent's {@code GET /contexts}), the default one first. */
     @GET
     @Path("contexts")
-    public Response contexts() {
-        return ApiResponses.ok(java.util.List.of("."));
+    public Response contexts(@QueryParam("contextPrefix") String prefix, @QueryParam("offset") String offset,
+                             @QueryParam("limit") String limit) {
+        return ApiResponses.ok(contexts.list(prefix, RequestBodies.number(offset, "offset", 0),
+                RequestBodies.number(limit, "limit", -1)));
     }
 
     /**
-     * Only the default context exists (named "." or, qualified, ":.:"; a bare "." segment is normalised away
-     * by HTTP path handling); it can be "deleted" only when it holds nothing.
+     * Deletes a context that holds no versions. The default context is "." or, qualified, ":.:" (a bare "."
+     * segment is normalised away by HTTP path handling); it always exists.
      */
     @DELETE
     @Path("contexts/{context}")
     public Response deleteContext(@PathParam("context") String context) {
-        if (!context.equals(".") && !context.equals(":.:")) {
-            throw new RegistryException(ErrorCode.SUBJECT_NOT_FOUND, "Context '" + context + "' not found.");
-        }
-        if (overview.stats().subjects() + overview.stats().deletedSubjects() > 0) {
-            throw new RegistryException(ErrorCode.CONTEXT_NOT_EMPTY, "Context '.' is not empty");
-        }
+        String name = context.equals(":.:") ? QualifiedSubjects.DEFAULT_CONTEXT
+                : context.startsWith(":") && context.endsWith(":") && context.length() > 2
+                ? context.substring(1, context.length() - 1) : context;
+        contexts.delete(callers.current(), name);
         return Response.noContent().build();
     }
 }

@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class SchemaByIdResponses {
 
-    private BoundedCache<Integer, byte[]> rendered;
+    private BoundedCache<Long, byte[]> rendered;
 
     @Inject
     Caches caches;
@@ -26,22 +26,22 @@ public class SchemaByIdResponses {
         rendered = caches.create("schema-by-id-answer", 0.21875, body -> body.length + 64L); // 7/32: 1/32 is RecentVersions'
     }
 
-    /** The cached answer, or null (then the caller loads the schema off the I/O thread). */
-    byte[] cached(int id) {
-        return rendered.get(id);
+    /** The cached answer for a schema key, or null (then the caller loads the schema off the I/O thread). */
+    byte[] cached(long key) {
+        return rendered.get(key);
     }
 
     byte[] render(StoredSchema schema) {
         byte[] body = ApiResponses.bytes(ApiViews.schemaById(schema, null));
-        rendered.put(schema.id(), body);
+        rendered.put(schema.key(), body);
         return body;
     }
 
     void onRemoved(@Observes SchemaContents.ContentRemoved removed) {
-        if (removed.id() == null) {
+        if (removed.key() == null) {
             rendered.clear();
         } else {
-            rendered.remove(removed.id());
+            rendered.remove(removed.key());
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.accord.core.schema.SchemaType;
 import dev.accord.server.registry.RegistryException;
 import dev.accord.server.registry.SchemaContents;
 import dev.accord.server.registry.StoredSchema;
+import dev.accord.server.registry.QualifiedSubjects;
 import dev.accord.server.registry.SubjectQueries;
 import dev.accord.server.registry.SubjectVersion;
 import dev.accord.server.store.SubjectVersionEntity;
@@ -54,7 +55,7 @@ public class SchemasResource {
         Caller caller = callers.current();
         int pageSize = RequestBodies.number(limit, "limit", MAX_LIMIT);
         pageSize = pageSize < 0 || pageSize > MAX_LIMIT ? MAX_LIMIT : pageSize; // Confluent caps the list at 1000
-        List<SubjectVersion> versions = queries.schemas(prefix == null ? null : SubjectsResource.stripDefaultContext(prefix),
+        List<SubjectVersion> versions = queries.schemas(prefix == null || prefix.equals(QualifiedSubjects.ALL_CONTEXTS) ? null : prefix,
                 caller.principal().readablePatterns(), RequestBodies.number(offset, "offset", 0), pageSize,
                 RequestBodies.flag(deleted, "deleted"), RequestBodies.flag(latestOnly, "latestOnly"), ruleType);
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
@@ -77,9 +78,10 @@ public class SchemasResource {
     @GET
     @Path("/ids/{id}")
     public Uni<Response> byId(@PathParam("id") String id, @QueryParam("fetchMaxId") String fetchMaxId,
-                              @QueryParam("format") String format, @QueryParam("subject") String subject) {
+                              @QueryParam("format") String format, @QueryParam("subject") String subject,
+                              @QueryParam("referenceFormat") String referenceFormat) {
         int schemaId = parseId(id);
-        boolean plain = fetchMaxId == null && format == null;
+        boolean plain = fetchMaxId == null && format == null && subject == null && referenceFormat == null;
         if (plain) {
             byte[] cached = responses.cached(schemaId);
             if (cached != null) {
@@ -87,13 +89,14 @@ public class SchemasResource {
             }
         }
         return Uni.createFrom().item(() -> QuarkusTransaction.requiringNew().call(() -> {
-            StoredSchema schema = queries.schema(schemaId);
+            StoredSchema schema = queries.schema(subject, schemaId);
             if (plain) {
                 return ApiResponses.okBytes(responses.render(schema));
             }
-            ObjectNode body = ApiViews.schemaById(schema, contents.formatted(schema, format));
+            ObjectNode body = ApiViews.withReferenceFormat(ApiViews.schemaById(schema, contents.formatted(schema, format)),
+                    referenceFormat, queries.contextOf(schema));
             if (RequestBodies.flag(fetchMaxId, "fetchMaxId")) {
-                body.put("maxId", queries.maxId());
+                body.put("maxId", queries.maxId(subject));
             }
             return ApiResponses.ok(body);
         })).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
@@ -103,7 +106,7 @@ public class SchemasResource {
     @Path("/ids/{id}/schema")
     public Response rawById(@PathParam("id") String id, @QueryParam("format") String format,
                             @QueryParam("subject") String subject) {
-        StoredSchema schema = queries.schema(parseId(id));
+        StoredSchema schema = queries.schema(subject, parseId(id));
         return ApiResponses.okBytes(contents.formatted(schema, format).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -113,7 +116,7 @@ public class SchemasResource {
                              @QueryParam("subject") String subject, @QueryParam("offset") String offset,
                              @QueryParam("limit") String limit) {
         Caller caller = callers.current();
-        List<String> subjects = queries.subjectsOf(parseId(id), RequestBodies.flag(deleted, "deleted")).stream()
+        List<String> subjects = queries.subjectsOf(subject, parseId(id), RequestBodies.flag(deleted, "deleted")).stream()
                 .filter(caller::mayRead).toList();
         return ApiResponses.ok(SubjectQueries.page(subjects, RequestBodies.number(offset, "offset", 0),
                 RequestBodies.number(limit, "limit", -1)));
@@ -125,7 +128,7 @@ public class SchemasResource {
                              @QueryParam("subject") String subject, @QueryParam("offset") String offset,
                              @QueryParam("limit") String limit) {
         Caller caller = callers.current();
-        List<SubjectVersionEntity> rows = queries.versionsOf(parseId(id), RequestBodies.flag(deleted, "deleted")).stream()
+        List<SubjectVersionEntity> rows = queries.versionsOf(subject, parseId(id), RequestBodies.flag(deleted, "deleted")).stream()
                 .filter(row -> caller.mayRead(row.subject)).toList();
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         for (SubjectVersionEntity row : SubjectQueries.page(rows, RequestBodies.number(offset, "offset", 0),
@@ -139,7 +142,7 @@ public class SchemasResource {
     @GET
     @Path("/guids/{guid}")
     public Response byGuid(@PathParam("guid") String guid, @QueryParam("format") String format) {
-        StoredSchema schema = queries.schema(queries.idsOfGuid(guid).get(0));
+        StoredSchema schema = queries.schemaOfGuid(guid);
         return ApiResponses.ok(ApiViews.schemaById(schema, contents.formatted(schema, format)));
     }
 
@@ -148,10 +151,10 @@ public class SchemasResource {
     @Path("/guids/{guid}/ids")
     public Response idsOfGuid(@PathParam("guid") String guid) {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        for (int id : queries.idsOfGuid(guid)) {
+        for (SubjectQueries.ContextId id : queries.idsOfGuid(guid)) {
             ObjectNode node = array.addObject();
-            node.put("context", ".");
-            node.put("id", id);
+            node.put("context", id.context());
+            node.put("id", id.id());
         }
         return ApiResponses.ok(array);
     }

@@ -1,5 +1,6 @@
 package dev.accord.server.api;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.accord.server.auth.Caller;
 import dev.accord.server.auth.Callers;
 
@@ -9,6 +10,7 @@ import dev.accord.server.registry.RegistryException;
 import dev.accord.server.registry.RegistryMetrics;
 import dev.accord.server.registry.Registrations;
 import dev.accord.server.registry.SchemaContents;
+import dev.accord.server.registry.QualifiedSubjects;
 import dev.accord.server.registry.SubjectQueries;
 import dev.accord.server.registry.SubjectVersion;
 import dev.accord.server.registry.VersionId;
@@ -60,7 +62,7 @@ public class SubjectsResource {
     public Response list(@QueryParam("subjectPrefix") String prefix, @QueryParam("deleted") String deleted,
                          @QueryParam("deletedOnly") String deletedOnly, @QueryParam("offset") String offset,
                          @QueryParam("limit") String limit) {
-        String effectivePrefix = prefix == null || prefix.equals(":*:") ? "" : stripDefaultContext(prefix);
+        String effectivePrefix = prefix == null || prefix.equals(QualifiedSubjects.ALL_CONTEXTS) ? "" : prefix;
         Caller caller = callers.current();
         return ApiResponses.ok(queries.subjects(effectivePrefix, caller.principal().readablePatterns(),
                 RequestBodies.number(offset, "offset", 0), RequestBodies.number(limit, "limit", -1),
@@ -116,9 +118,11 @@ public class SubjectsResource {
     @GET
     @Path("/{subject}/versions/{version}")
     public Response version(@PathParam("subject") String subject, @PathParam("version") String version,
-                            @QueryParam("deleted") String deleted, @QueryParam("format") String format) {
+                            @QueryParam("deleted") String deleted, @QueryParam("format") String format,
+                            @QueryParam("referenceFormat") String referenceFormat) {
         SubjectVersion found = versionOrRecent(subject, version, deleted);
-        return ApiResponses.ok(ApiViews.version(found, contents.formatted(found.schema(), format)));
+        ObjectNode body = ApiViews.version(found, contents.formatted(found.schema(), format));
+        return ApiResponses.ok(ApiViews.withReferenceFormat(body, referenceFormat, QualifiedSubjects.context(subject)));
     }
 
     /** A version from the database, or while it is away the one this instance answered last. */
@@ -179,9 +183,5 @@ public class SubjectsResource {
         }
         SubjectVersion found = queries.latestWithMetadata(subject, pairs, RequestBodies.flag(deleted, "deleted"));
         return ApiResponses.ok(ApiViews.version(found, null));
-    }
-
-    static String stripDefaultContext(String prefix) {
-        return prefix.startsWith(":.:") ? prefix.substring(3) : prefix;
     }
 }

@@ -52,10 +52,18 @@ public class CompatibilityConfigs {
         return serverDefault().overlay(stored(GLOBAL));
     }
 
-    /** The config that applies to a subject: global overlaid with the subject's own fields. */
+    /**
+     * The config that applies to a subject: global, overlaid with its context's fields (for a subject in a
+     * context other than the default one), overlaid with the subject's own.
+     */
     @Transactional
     public SubjectConfig effective(String subject) {
-        return global().overlay(stored(subject));
+        String context = QualifiedSubjects.context(subject);
+        SubjectConfig config = global();
+        if (!context.equals(QualifiedSubjects.DEFAULT_CONTEXT) && !QualifiedSubjects.namesContext(subject)) {
+            config = config.overlay(stored(QualifiedSubjects.contextSubject(context)));
+        }
+        return config.overlay(stored(subject));
     }
 
     /** The subject's own config; 40408 when it has none and {@code defaultToGlobal} is false. */
@@ -67,7 +75,7 @@ public class CompatibilityConfigs {
             return defaultToGlobal ? effective(subject) : own;
         }
         if (defaultToGlobal) {
-            return global();
+            return effective(subject); // its context's, then the global one
         }
         throw new RegistryException(ErrorCode.SUBJECT_COMPATIBILITY_NOT_CONFIGURED,
                 "Subject '" + subject + "' does not have subject-level compatibility configured");

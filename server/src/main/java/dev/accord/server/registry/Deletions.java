@@ -6,6 +6,7 @@ import dev.accord.server.store.EventLog;
 import dev.accord.server.store.EventType;
 import dev.accord.server.store.Locks;
 import dev.accord.server.store.SchemaContentEntity;
+import dev.accord.server.store.SchemaKeys;
 import dev.accord.server.store.SchemaReferenceEntity;
 import dev.accord.server.store.SubjectVersionEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -116,7 +117,7 @@ public class Deletions {
             }
             requireUnreferenced(row, false);
             row.deleted = true;
-            events.append(caller, EventType.VERSION_SOFT_DELETED, subject, row.version, row.schemaId, Map.of());
+            events.append(caller, EventType.VERSION_SOFT_DELETED, subject, row.version, SchemaKeys.id(row.schemaId), Map.of());
             return row.version;
         }
         if (!row.deleted) {
@@ -129,19 +130,24 @@ public class Deletions {
             configs.forget(subject);
             modes.forget(subject);
         }
-        events.append(caller, EventType.VERSION_DELETED, subject, row.version, row.schemaId, Map.of());
+        events.append(caller, EventType.VERSION_DELETED, subject, row.version, SchemaKeys.id(row.schemaId), Map.of());
         return row.version;
     }
 
-    /** Permanently removes soft-deleted versions (of one subject, or all when null) nobody references. */
+    /**
+     * Permanently removes soft-deleted versions nobody references: of one subject, of a context's subjects
+     * ({@code :.ctx:}), or of all (null).
+     */
     void purgeSoftDeleted(Caller caller, String subject) {
         List<SubjectVersionEntity> rows = subject == null ? SubjectVersionEntity.list("deleted = true")
+                : QualifiedSubjects.namesContext(subject) ? SubjectVersionEntity.list(
+                        "substring(subject, 1, length(?1)) = ?1 and deleted = true", subject)
                 : SubjectVersionEntity.list("subject = ?1 and deleted = true", subject);
         List<SubjectVersionEntity> removable = rows.stream()
                 .filter(r -> SchemaReferenceEntity.to(r.subject, r.version).isEmpty()).toList();
         removeRows(removable);
         for (SubjectVersionEntity row : removable) {
-            events.append(caller, EventType.VERSION_DELETED, row.subject, row.version, row.schemaId,
+            events.append(caller, EventType.VERSION_DELETED, row.subject, row.version, SchemaKeys.id(row.schemaId),
                     Map.of("reason", "switch to IMPORT mode"));
         }
     }
@@ -162,7 +168,7 @@ public class Deletions {
                 if (permanent || !referrer.deleted) {
                     throw new RegistryException(ErrorCode.REFERENCE_EXISTS, "One or more references exist to the"
                             + " schema {subject=" + target.subject + ", version=" + target.version + "}: schema "
-                            + reference.schemaId + " (subject '" + referrer.subject + "' version "
+                            + SchemaKeys.id(reference.schemaId) + " (subject '" + referrer.subject + "' version "
                             + referrer.version + ") references it");
                 }
             }
@@ -171,13 +177,13 @@ public class Deletions {
 
     /** Deletes version rows, then the content rows no version uses any more. */
     private void removeRows(List<SubjectVersionEntity> rows) {
-        Set<Integer> ids = new LinkedHashSet<>();
+        Set<Long> ids = new LinkedHashSet<>();
         for (SubjectVersionEntity row : rows) {
             ids.add(row.schemaId);
             row.delete();
         }
         SubjectVersionEntity.flush();
-        for (int id : ids) {
+        for (long id : ids) {
             SchemaContentEntity content = SchemaContentEntity.findById(id);
             if (content == null) {
                 continue;

@@ -78,7 +78,9 @@ public class Diffs {
                     + maxSchemaBytes + " bytes");
         }
         try {
-            return contents.parse(type, text, contents.resolveReferences(references), false);
+            // inline schemas name their references as in the default context (qualify them for another)
+            return contents.parse(QualifiedSubjects.DEFAULT_CONTEXT, type, text,
+                    contents.resolveReferences(QualifiedSubjects.DEFAULT_CONTEXT, references), false);
         } catch (InvalidSchemaException e) {
             throw RegistryException.invalidSchema("Invalid " + side + " schema: " + e.getMessage());
         }

@@ -35,12 +35,19 @@ public class Modes {
 
     private final SettingsCache<Mode> cache = new SettingsCache<>();
 
-    /** The mode that applies to a subject: its own, else the global one, else READWRITE. */
+    /** The mode that applies to a subject: its own, else its context's, else the global one, else READWRITE. */
     @Transactional
     public Mode effective(String subject) {
         Mode own = stored(subject);
         if (own != null) {
             return own;
+        }
+        String context = QualifiedSubjects.context(subject);
+        if (!context.equals(QualifiedSubjects.DEFAULT_CONTEXT) && !QualifiedSubjects.namesContext(subject)) {
+            Mode ofContext = stored(QualifiedSubjects.contextSubject(context));
+            if (ofContext != null) {
+                return ofContext;
+            }
         }
         return global();
     }
@@ -60,7 +67,7 @@ public class Modes {
             return own;
         }
         if (defaultToGlobal) {
-            return global();
+            return effective(subject); // its context's, then the global one
         }
         throw new RegistryException(ErrorCode.SUBJECT_MODE_NOT_CONFIGURED,
                 "Subject '" + subject + "' does not have subject-level mode configured");
@@ -90,6 +97,8 @@ public class Modes {
         Mode current = global ? global() : effective(subject);
         if (mode.importing() && !current.importing()) {
             long live = global ? SubjectVersionEntity.count("deleted = false")
+                    : QualifiedSubjects.namesContext(subject) ? SubjectVersionEntity.count(
+                            "substring(subject, 1, length(?1)) = ?1 and deleted = false", subject)
                     : SubjectVersionEntity.count("subject = ?1 and deleted = false", subject);
             if (live > 0 && !force) {
                 throw RegistryException.notPermitted("Cannot import since found existing subjects"

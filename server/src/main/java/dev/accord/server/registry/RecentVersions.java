@@ -19,7 +19,7 @@ public class RecentVersions {
     private record Key(String subject, int version, boolean includeDeleted) {
     }
 
-    private record Row(String subject, int version, boolean deleted, Instant createdAt, int schemaId) {
+    private record Row(String subject, int version, boolean deleted, Instant createdAt, long schemaKey) {
     }
 
     @Inject
@@ -39,7 +39,7 @@ public class RecentVersions {
     public void remember(VersionId version, boolean includeDeleted, SubjectVersion found) {
         if (!version.latest()) {
             rows.put(new Key(found.subject(), found.version(), includeDeleted), new Row(found.subject(),
-                    found.version(), found.deleted(), found.createdAt(), found.schema().id()));
+                    found.version(), found.deleted(), found.createdAt(), found.schema().key()));
         }
     }
 
@@ -50,7 +50,7 @@ public class RecentVersions {
             throw failure;
         }
         Row row = rows.get(new Key(subject, version.number(), includeDeleted));
-        StoredSchema schema = row == null ? null : contents.cached(row.schemaId());
+        StoredSchema schema = row == null ? null : contents.cached(row.schemaKey());
         if (schema == null) {
             throw failure;
         }

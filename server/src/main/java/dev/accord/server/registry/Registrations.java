@@ -14,7 +14,9 @@ import dev.accord.core.schema.WorkBudget;
 import dev.accord.server.store.EventLog;
 import dev.accord.server.store.EventType;
 import dev.accord.server.store.Locks;
+import dev.accord.server.store.ContextStore;
 import dev.accord.server.store.SchemaContentEntity;
+import dev.accord.server.store.SchemaKeys;
 import dev.accord.server.store.SchemaReferenceEntity;
 import dev.accord.server.store.SubjectVersionEntity;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -56,6 +58,9 @@ public class Registrations {
     @Inject
     RegistryMetrics metrics;
 
+    @Inject
+    ContextStore contexts;
+
     @ConfigProperty(name = "accord.max-schema-bytes", defaultValue = "1048576")
     int maxSchemaBytes;
 
@@ -66,6 +71,9 @@ public class Registrations {
     @Transactional
     public Registered register(Caller caller, String subject, SchemaSubmission request) {
         SubjectNames.validate(subject);
+        if (QualifiedSubjects.namesContext(subject)) {
+            throw new RegistryException(ErrorCode.INVALID_SUBJECT, "'" + subject + "' names a context, not a subject");
+        }
         checkSize(request);
         SchemaSubmission submission = normalizedPerConfig(subject, request);
         Locks.subject(subject);
@@ -82,8 +90,9 @@ public class Registrations {
             throw RegistryException.notPermitted("Subject '" + subject + "' is in import mode: every registration"
                     + " must give the schema id to import");
         }
-        List<SchemaReference> references = contents.resolveReferences(submission.references());
-        ParsedSchema parsed = parse(submission, references);
+        String context = QualifiedSubjects.context(subject);
+        List<SchemaReference> references = contents.resolveReferences(context, submission.references());
+        ParsedSchema parsed = parse(context, submission, references);
 
         List<SubjectVersionEntity> rows = SubjectVersionEntity.ofSubject(subject);
         List<SubjectVersionEntity> live = rows.stream().filter(r -> !r.deleted).toList();
@@ -110,10 +119,10 @@ public class Registrations {
             SubjectVersionEntity row = live.get(i);
             JsonNode rowMetadata = versioned ? DataContracts.withVersion(metadata, row.version) : metadata;
             if (contents.require(row.schemaId).fingerprint().equals(identity(parsed, rowMetadata, ruleSet))) {
-                if (importing && submission.id() != row.schemaId) {
+                if (importing && submission.id() != SchemaKeys.id(row.schemaId)) {
                     throw new RegistryException(ErrorCode.ID_DOES_NOT_MATCH, "Schema already registered under"
-                            + " subject '" + subject + "' version " + row.version + " with id " + row.schemaId
-                            + ", not " + submission.id());
+                            + " subject '" + subject + "' version " + row.version + " with id "
+                            + SchemaKeys.id(row.schemaId) + ", not " + submission.id());
                 }
                 return new Registered(queries.view(row), false);
             }
@@ -133,8 +142,8 @@ public class Registrations {
             metadata = DataContracts.withVersion(metadata, version);
         }
         String identity = identity(parsed, metadata, ruleSet);
-        SchemaContentEntity content = content(parsed, identity, metadata, ruleSet, references,
-                importing ? submission.id() : null);
+        SchemaContentEntity content = content(contexts.numberCreating(context), context, parsed, identity, metadata,
+                ruleSet, references, importing ? submission.id() : null);
         SubjectVersionEntity row = new SubjectVersionEntity();
         row.subject = subject;
         row.version = version;
@@ -142,7 +151,7 @@ public class Registrations {
         row.deleted = false;
         row.createdAt = Instant.now();
         row.persist();
-        events.append(caller, EventType.SCHEMA_REGISTERED, subject, version, content.id,
+        events.append(caller, EventType.SCHEMA_REGISTERED, subject, version, SchemaKeys.id(content.id),
                 Map.of("schemaType", parsed.type().name()));
         return new Registered(queries.view(row), true);
     }
@@ -158,7 +167,8 @@ public class Registrations {
         if (rows.isEmpty()) {
             throw RegistryException.subjectNotFound(subject);
         }
-        ParsedSchema parsed = parse(submission, contents.resolveReferences(submission.references()));
+        String context = QualifiedSubjects.context(subject);
+        ParsedSchema parsed = parse(context, submission, contents.resolveReferences(context, submission.references()));
         for (int i = rows.size() - 1; i >= 0; i--) {
             SubjectVersionEntity row = rows.get(i);
             StoredSchema stored = contents.require(row.schemaId);
@@ -183,10 +193,11 @@ public class Registrations {
         List<SubjectVersionEntity> rows = SubjectVersionEntity.ofSubject(subject);
         List<SubjectVersionEntity> live = rows.stream().filter(r -> !r.deleted).toList();
         SubjectConfig config = configs.effective(subject);
+        String context = QualifiedSubjects.context(subject);
         List<SubjectVersionEntity> against;
         if (version == null || version.latest()) {
             if (live.isEmpty()) {
-                parse(submission, contents.resolveReferences(submission.references()));
+                parse(context, submission, contents.resolveReferences(context, submission.references()));
                 return new CompatibilityResult(config.level(), List.of());
             }
             against = version == null ? live : List.of(live.get(live.size() - 1));
@@ -199,7 +210,7 @@ public class Registrations {
                 throw RegistryException.versionNotFound(version.number());
             }
         }
-        ParsedSchema parsed = parse(submission, contents.resolveReferences(submission.references()));
+        ParsedSchema parsed = parse(context, submission, contents.resolveReferences(context, submission.references()));
         JsonNode metadata = contract(submission, live, config).metadata();
         List<VersionedSchema> previous = previousVersions(against, metadata, config.compatibilityGroup());
         return metrics.check(config.level(), config.policy(), parsed, previous);
@@ -283,12 +294,17 @@ public class Registrations {
         return requested;
     }
 
-    /** Finds or creates the content row for this identity, under a lock so that it gets exactly one id. */
-    private SchemaContentEntity content(ParsedSchema parsed, String identity, JsonNode metadata, JsonNode ruleSet,
-                                        List<SchemaReference> references, Integer importId) {
+    /**
+     * Finds or creates the content row for this identity in a context, under a lock so that it gets exactly one
+     * id there.
+     */
+    private SchemaContentEntity content(int contextNumber, String context, ParsedSchema parsed, String identity,
+                                        JsonNode metadata, JsonNode ruleSet, List<SchemaReference> references,
+                                        Integer importId) {
         Locks.content(identity);
+        boolean defaultContext = contextNumber == SchemaKeys.DEFAULT_CONTEXT;
         if (importId != null) {
-            SchemaContentEntity existing = SchemaContentEntity.findById(importId);
+            SchemaContentEntity existing = SchemaContentEntity.findById(SchemaKeys.of(contextNumber, importId));
             if (existing != null) {
                 if (!existing.fingerprint.equals(identity)) {
                     // Confluent: overwriting an id with another schema is not permitted (42205)
@@ -297,25 +313,31 @@ public class Registrations {
                 }
                 return existing;
             }
-            Panache.getEntityManager().createNativeQuery("select 1 from (select setval('schema_id_seq',"
-                            + " greatest(?1, (select last_value from schema_id_seq)))) s")
-                    .setParameter(1, importId).getSingleResult();
-            return insertContent(importId, parsed, identity, metadata, ruleSet, references);
+            if (defaultContext) {
+                Panache.getEntityManager().createNativeQuery("select 1 from (select setval('schema_id_seq',"
+                                + " greatest(?1, (select last_value from schema_id_seq)))) s")
+                        .setParameter(1, importId).getSingleResult();
+            } else {
+                contexts.reserve(contextNumber, importId);
+            }
+            return insertContent(SchemaKeys.of(contextNumber, importId), context, parsed, identity, metadata, ruleSet,
+                    references);
         }
-        SchemaContentEntity existing = SchemaContentEntity.find("fingerprint = ?1 order by id", identity).firstResult();
+        SchemaContentEntity existing = SchemaContentEntity.find("fingerprint = ?1 and id between ?2 and ?3 order by id",
+                identity, SchemaKeys.first(contextNumber), SchemaKeys.last(contextNumber)).firstResult();
         if (existing != null) {
             return existing;
         }
-        // imports move the sequence past every id they bind, so a generated id is always free
-        int id = ((Number) Panache.getEntityManager().createNativeQuery("select nextval('schema_id_seq')")
-                .getSingleResult()).intValue();
-        return insertContent(id, parsed, identity, metadata, ruleSet, references);
+        // imports move the counter past every id they bind, so a generated id is always free
+        int id = defaultContext ? ((Number) Panache.getEntityManager().createNativeQuery("select nextval('schema_id_seq')")
+                .getSingleResult()).intValue() : contexts.nextId(contextNumber);
+        return insertContent(SchemaKeys.of(contextNumber, id), context, parsed, identity, metadata, ruleSet, references);
     }
 
-    private SchemaContentEntity insertContent(int id, ParsedSchema parsed, String identity, JsonNode metadata,
-                                              JsonNode ruleSet, List<SchemaReference> references) {
+    private SchemaContentEntity insertContent(long key, String context, ParsedSchema parsed, String identity,
+                                              JsonNode metadata, JsonNode ruleSet, List<SchemaReference> references) {
         SchemaContentEntity content = new SchemaContentEntity();
-        content.id = id;
+        content.id = key;
         content.fingerprint = identity;
         content.contentFingerprint = parsed.fingerprint();
         content.schemaType = parsed.type().name();
@@ -327,10 +349,11 @@ public class Registrations {
         content.persist();
         for (int i = 0; i < references.size(); i++) {
             SchemaReferenceEntity reference = new SchemaReferenceEntity();
-            reference.schemaId = id;
+            reference.schemaId = key;
             reference.ordinal = i;
             reference.name = references.get(i).name();
-            reference.refSubject = references.get(i).subject();
+            // qualified, so that "referenced by" and delete protection find it by the stored subject name
+            reference.refSubject = QualifiedSubjects.relativeTo(context, references.get(i).subject());
             reference.refVersion = references.get(i).version();
             reference.persist();
         }
@@ -343,9 +366,9 @@ public class Registrations {
         return configured != null && configured.asBoolean() ? submission.normalized(true) : submission;
     }
 
-    private ParsedSchema parse(SchemaSubmission submission, List<SchemaReference> references) {
+    private ParsedSchema parse(String context, SchemaSubmission submission, List<SchemaReference> references) {
         try {
-            return contents.parse(submission.type(), submission.schema(), references, submission.normalize());
+            return contents.parse(context, submission.type(), submission.schema(), references, submission.normalize());
         } catch (InvalidSchemaException e) {
             throw RegistryException.invalidSchema("Invalid schema: " + e.getMessage());
         }

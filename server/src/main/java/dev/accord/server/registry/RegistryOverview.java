@@ -1,5 +1,6 @@
 package dev.accord.server.registry;
 
+import dev.accord.server.store.SchemaKeys;
 import dev.accord.server.store.SubjectListing;
 
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -65,10 +66,12 @@ public class RegistryOverview {
         List<SubjectSummary> summaries = new ArrayList<>();
         for (SubjectListing.SummaryRow row : rows) {
             SubjectConfig subjectConfig = own.get(row.subject());
-            SubjectConfig effective = subjectConfig == null ? global : global.overlay(subjectConfig);
+            SubjectConfig ofContext = own.get(QualifiedSubjects.contextSubject(QualifiedSubjects.context(row.subject())));
+            SubjectConfig effective = ofContext == null ? global : global.overlay(ofContext);
+            effective = subjectConfig == null ? effective : effective.overlay(subjectConfig);
             boolean ownLevel = subjectConfig != null && subjectConfig.field(SubjectConfig.LEVEL) != null;
             boolean ownPolicy = subjectConfig != null && subjectConfig.field(SubjectConfig.POLICY) != null;
-            summaries.add(new SubjectSummary(row.subject(), row.liveVersions(), row.latestVersion(), row.latestId(),
+            summaries.add(new SubjectSummary(row.subject(), row.liveVersions(), row.latestVersion(), SchemaKeys.id(row.latestKey()),
                     row.schemaType(), ownLevel ? subjectConfig.level().name() : null, effective.level().name(),
                     ownPolicy ? subjectConfig.policy().name() : null, effective.policy().name(), row.deleted(),
                     row.updatedAt()));

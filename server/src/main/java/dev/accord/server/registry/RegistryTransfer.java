@@ -17,7 +17,9 @@ import dev.accord.server.store.RegistryDump;
 import dev.accord.server.store.RegistryDump.DekRow;
 import dev.accord.server.store.RegistryDump.EventRow;
 import dev.accord.server.store.RegistryDump.KekRow;
+import dev.accord.server.store.ContextStore;
 import dev.accord.server.store.RegistryDump.SchemaRow;
+import dev.accord.server.store.SchemaKeys;
 import dev.accord.server.store.RegistryDump.VersionRow;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,6 +66,9 @@ public class RegistryTransfer {
     @Inject
     EventLog events;
 
+    @Inject
+    ContextStore contexts;
+
     private final SchemaParsers parsers = new SchemaParsers();
 
     /** What an import loaded. */
@@ -107,7 +112,7 @@ public class RegistryTransfer {
                 ObjectNode line = line("version");
                 line.put("subject", row.subject());
                 line.put("version", row.version());
-                line.put("id", row.schemaId());
+                line.put("id", SchemaKeys.id(row.schemaKey())); // in the subject's context
                 line.put("deleted", row.deleted());
                 putInstant(line, "createdAt", row.createdAt());
                 write(out, line);
@@ -163,7 +168,10 @@ public class RegistryTransfer {
 
     private ObjectNode schemaLine(SchemaRow row) {
         ObjectNode line = line("schema");
-        line.put("id", row.id());
+        line.put("id", SchemaKeys.id(row.key()));
+        if (SchemaKeys.context(row.key()) != SchemaKeys.DEFAULT_CONTEXT) {
+            line.put("context", contexts.name(SchemaKeys.context(row.key())));
+        }
         line.put("guid", row.guid());
         line.put("schemaType", row.schemaType());
         line.put("schema", row.schemaText());
@@ -255,9 +263,11 @@ public class RegistryTransfer {
                         SchemaRow row = schemaRow(number, line);
                         loader.schema(row);
                         List<SchemaReference> references = references(number, row.referencesJson());
+                        String context = contexts.name(SchemaKeys.context(row.key()));
                         for (int i = 0; i < references.size(); i++) {
                             SchemaReference reference = references.get(i);
-                            loader.reference(row.id(), i, reference.name(), reference.subject(), reference.version());
+                            loader.reference(row.key(), i, reference.name(),
+                                    QualifiedSubjects.relativeTo(context, reference.subject()), reference.version());
                         }
                         schemas++;
                     }
@@ -352,11 +362,13 @@ public class RegistryTransfer {
             }
             SchemaType type = SchemaType.valueOf(row.schemaType());
             ParsedSchema parsed;
+            String context = contexts.name(SchemaKeys.context(row.key()));
             try {
                 parsed = parsers.parse(type, row.schemaText(), references(0, row.referencesJson()), reference -> {
                     SchemaRow target;
                     try {
-                        target = dump.schemaAt(reference.subject(), reference.version());
+                        target = dump.schemaAt(QualifiedSubjects.relativeTo(context, reference.subject()),
+                                reference.version());
                     } catch (SQLException e) {
                         throw new IllegalStateException(e);
                     }
@@ -369,16 +381,17 @@ public class RegistryTransfer {
                             target.schemaText(), references(0, target.referencesJson()));
                 });
             } catch (InvalidSchemaException e) {
-                throw new RegistryException(ErrorCode.INVALID_SCHEMA, "Schema id " + row.id() + " of the document: "
+                throw new RegistryException(ErrorCode.INVALID_SCHEMA, "Schema id " + SchemaKeys.id(row.key())
+                        + " (context " + context + ") of the document: "
                         + e.getMessage());
             }
             String identity = Registrations.identity(parsed, tree(row.metadataJson()), tree(row.ruleSetJson()));
             if (row.fingerprint().equals(UNCOMPUTED)) {
-                dump.setFingerprints(row.id(), identity, parsed.fingerprint());
+                dump.setFingerprints(row.key(), identity, parsed.fingerprint());
                 return;
             }
             if (!parsed.fingerprint().equals(row.contentFingerprint()) || !identity.equals(row.fingerprint())) {
-                throw new RegistryException(ErrorCode.UNPROCESSABLE_ENTITY, "Schema id " + row.id() + " of the"
+                throw new RegistryException(ErrorCode.UNPROCESSABLE_ENTITY, "Schema id " + SchemaKeys.id(row.key()) + " of the"
                         + " document does not match its fingerprint: its text, references, metadata or rule set"
                         + " were changed after export");
             }
@@ -399,6 +412,11 @@ public class RegistryTransfer {
 
     private SchemaRow schemaRow(int number, JsonNode line) {
         int id = positiveInt(number, line, "id");
+        String context = line.path("context").asText(QualifiedSubjects.DEFAULT_CONTEXT);
+        if (!QualifiedSubjects.isContextName(context)) {
+            throw invalid(number, "\"" + context + "\" is not a context name (it starts with '.', without ':')");
+        }
+        long key = SchemaKeys.of(contexts.numberCreating(context), id);
         String typeName = text(number, line, "schemaType");
         try {
             SchemaType.valueOf(typeName);
@@ -418,7 +436,7 @@ public class RegistryTransfer {
         if (guid != null && fingerprinted && !guid.equals(guidOf(fingerprint))) {
             throw invalid(number, "the guid of schema id " + id + " does not belong to its fingerprint");
         }
-        return new SchemaRow(id, typeName, schema, references.isArray() ? references.toString() : "[]",
+        return new SchemaRow(key, typeName, schema, references.isArray() ? references.toString() : "[]",
                 objectOrNull(number, line, "metadata"), objectOrNull(number, line, "ruleSet"), fingerprint,
                 contentFingerprint, guid, instant(number, line));
     }
@@ -434,8 +452,12 @@ public class RegistryTransfer {
         if (!deleted.isMissingNode() && !deleted.isBoolean()) {
             throw invalid(number, "\"deleted\" must be true or false");
         }
-        return new VersionRow(subject, positiveInt(number, line, "version"), positiveInt(number, line, "id"),
-                deleted.asBoolean(false), instant(number, line));
+        String context = QualifiedSubjects.context(subject);
+        int contextNumber = contexts.number(context).orElseThrow(() -> invalid(number, "subject '" + subject
+                + "' is in context " + context + ", which no schema line of the document is in"));
+        return new VersionRow(subject, positiveInt(number, line, "version"),
+                SchemaKeys.of(contextNumber, positiveInt(number, line, "id")), deleted.asBoolean(false),
+                instant(number, line));
     }
 
     private EventRow eventRow(int number, JsonNode line) {

@@ -55,7 +55,8 @@ public class RemoteImports {
     public static final class Job {
         private final String id = UUID.randomUUID().toString();
         private final Instant startedAt = Instant.now();
-        private final Set<Integer> seenIds = new HashSet<>();
+        /** Schemas fetched, as context and id: ids are unique per context. */
+        private final Set<String> seenIds = new HashSet<>();
         private final Path spool;
         private volatile String url;
         private volatile String authorization; // never shown
@@ -226,15 +227,20 @@ public class RemoteImports {
         }
         List<String> schemas = new ArrayList<>();
         List<String> versions = new ArrayList<>();
-        Set<Integer> newIds = new HashSet<>();
+        Set<String> newIds = new HashSet<>();
+        String context = QualifiedSubjects.context(subject);
         for (JsonNode versionNumber : all) {
             int version = versionNumber.asInt();
             JsonNode found = get(job, path + "/" + version + "?deleted=true", false);
             int id = found.path("id").asInt();
-            if (!job.seenIds.contains(id) && newIds.add(id)) {
+            String contextId = context + ":" + id;
+            if (!job.seenIds.contains(contextId) && newIds.add(contextId)) {
                 ObjectNode schema = json.createObjectNode();
                 schema.put("type", "schema");
                 schema.put("id", id);
+                if (!context.equals(QualifiedSubjects.DEFAULT_CONTEXT)) {
+                    schema.put("context", context);
+                }
                 schema.put("schemaType", found.path("schemaType").asText("AVRO"));
                 schema.put("schema", found.path("schema").asText());
                 schema.set("references", found.has("references") ? found.get("references") : json.createArrayNode());

@@ -13,7 +13,9 @@ import dev.accord.core.schema.ReferencedSchema;
 import dev.accord.core.schema.SchemaParsers;
 import dev.accord.core.schema.SchemaReference;
 import dev.accord.core.schema.SchemaType;
+import dev.accord.server.store.ContextStore;
 import dev.accord.server.store.SchemaContentEntity;
+import dev.accord.server.store.SchemaKeys;
 import dev.accord.server.store.SubjectVersionEntity;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +27,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Schema contents by global id. Contents never change, so they are kept in memory after the first load;
+ * Schema contents by key (context and id, see {@link SchemaKeys}). Contents never change, so they are kept in memory after the first load;
  * only a permanent delete removes one, and then every cache of it is told.
  */
 @ApplicationScoped
@@ -35,8 +37,8 @@ public class SchemaContents {
     };
 
     private final SchemaParsers parsers = new SchemaParsers();
-    private BoundedCache<Integer, StoredSchema> stored;
-    private BoundedCache<Integer, ParsedSchema> parsed;
+    private BoundedCache<Long, StoredSchema> stored;
+    private BoundedCache<Long, ParsedSchema> parsed;
 
     @Inject
     Caches caches;
@@ -46,6 +48,9 @@ public class SchemaContents {
 
     @Inject
     Event<ContentRemoved> removals;
+
+    @Inject
+    ContextStore contexts;
 
     @PostConstruct
     void createCaches() {
@@ -66,33 +71,33 @@ public class SchemaContents {
         return bytes;
     }
 
-    /** Tells caches that a content id no longer exists (null: possibly any id). */
-    public record ContentRemoved(Integer id) {
+    /** Tells caches that a content key no longer exists (null: possibly any key). */
+    public record ContentRemoved(Long key) {
     }
 
     /** The cached content, or null when it has not been loaded yet (never touches the database). */
-    public StoredSchema cached(int id) {
-        return stored.get(id);
+    public StoredSchema cached(long key) {
+        return stored.get(key);
     }
 
-    /** The content with this id; needs a transaction when not cached. */
-    public Optional<StoredSchema> byId(int id) {
-        StoredSchema schema = stored.get(id);
+    /** The content with this key; needs a transaction when not cached. */
+    public Optional<StoredSchema> byKey(long key) {
+        StoredSchema schema = stored.get(key);
         if (schema != null) {
             return Optional.of(schema);
         }
-        SchemaContentEntity entity = SchemaContentEntity.findById(id);
+        SchemaContentEntity entity = SchemaContentEntity.findById(key);
         if (entity == null) {
             return Optional.empty();
         }
         schema = toStored(entity);
-        stored.put(id, schema);
+        stored.put(key, schema);
         return Optional.of(schema);
     }
 
     /** Loads every id of a list that is not cached yet in one query, so that showing a page is not N+1 queries. */
-    public void preload(java.util.Collection<Integer> ids) {
-        List<Integer> missing = ids.stream().distinct().filter(id -> stored.get(id) == null).toList();
+    public void preload(java.util.Collection<Long> keys) {
+        List<Long> missing = keys.stream().distinct().filter(key -> stored.get(key) == null).toList();
         if (missing.isEmpty()) {
             return;
         }
@@ -101,8 +106,8 @@ public class SchemaContents {
         }
     }
 
-    public StoredSchema require(int id) {
-        return byId(id).orElseThrow(() -> new IllegalStateException("Schema content " + id + " is missing"));
+    public StoredSchema require(long key) {
+        return byKey(key).orElseThrow(() -> new IllegalStateException("Schema content " + key + " is missing"));
     }
 
     public StoredSchema toStored(SchemaContentEntity entity) {
@@ -113,8 +118,8 @@ public class SchemaContents {
 
     /** The parsed form of stored content, for compatibility checks. */
     public ParsedSchema parsed(StoredSchema schema) {
-        return parsed.computeIfAbsent(schema.id(), id ->
-                parsers.parse(schema.type(), schema.schema(), schema.references(), storedReferences()));
+        return parsed.computeIfAbsent(schema.key(), key -> parsers.parse(schema.type(), schema.schema(),
+                schema.references(), storedReferences(contexts.name(schema.contextNumber()))));
     }
 
     /**
@@ -133,13 +138,20 @@ public class SchemaContents {
         return schemaFormat.render(parsed(schema), format).orElse(schema.schema());
     }
 
-    /** Parses submitted content, resolving its (already version-resolved) references from storage. */
-    public ParsedSchema parse(SchemaType type, String text, List<SchemaReference> references, boolean normalize) {
-        return parsers.parse(type, text, references, storedReferences(), normalize);
+    /**
+     * Parses submitted content, resolving its (already version-resolved) references from storage; unqualified
+     * reference subjects are in {@code context}.
+     */
+    public ParsedSchema parse(String context, SchemaType type, String text, List<SchemaReference> references,
+                              boolean normalize) {
+        return parsers.parse(type, text, references, storedReferences(context), normalize);
     }
 
-    /** References with "latest" (-1) replaced by the concrete latest live version; 42201 for missing ones. */
-    public List<SchemaReference> resolveReferences(List<SchemaReference> references) {
+    /**
+     * References with "latest" (-1) replaced by the concrete latest live version; 42201 for missing ones. The
+     * subject names stay as given: an unqualified one is in {@code context}, the referring schema's.
+     */
+    public List<SchemaReference> resolveReferences(String context, List<SchemaReference> references) {
         List<SchemaReference> resolved = new ArrayList<>();
         for (SchemaReference reference : references) {
             if (reference.name() == null || reference.name().isBlank()) {
@@ -148,7 +160,8 @@ public class SchemaContents {
             if (reference.subject() == null || reference.subject().isBlank()) {
                 throw RegistryException.invalidSchema("Invalid reference " + reference.name() + ": no subject");
             }
-            List<SubjectVersionEntity> live = SubjectVersionEntity.ofSubject(reference.subject()).stream()
+            String subject = QualifiedSubjects.relativeTo(context, reference.subject());
+            List<SubjectVersionEntity> live = SubjectVersionEntity.ofSubject(subject).stream()
                     .filter(r -> !r.deleted).toList();
             SubjectVersionEntity target;
             if (reference.version() == -1) {
@@ -162,15 +175,16 @@ public class SchemaContents {
                         .orElseThrow(() -> RegistryException.invalidSchema("Invalid reference " + reference.name()
                                 + ": subject '" + reference.subject() + "' has no version " + reference.version()));
             }
-            resolved.add(new SchemaReference(reference.name(), target.subject, target.version));
+            resolved.add(new SchemaReference(reference.name(), reference.subject(), target.version));
         }
         return resolved;
     }
 
     /** Resolves references with concrete versions to stored content, soft-deleted versions included. */
-    private ReferenceResolver storedReferences() {
+    private ReferenceResolver storedReferences(String context) {
         return reference -> {
-            SubjectVersionEntity row = SubjectVersionEntity.find(reference.subject(), reference.version());
+            SubjectVersionEntity row = SubjectVersionEntity.find(
+                    QualifiedSubjects.relativeTo(context, reference.subject()), reference.version());
             if (row == null) {
                 throw new InvalidSchemaException("Invalid reference " + reference.name() + ": subject '"
                         + reference.subject() + "' has no version " + reference.version());
@@ -180,10 +194,10 @@ public class SchemaContents {
         };
     }
 
-    public void removed(int id) {
-        stored.remove(id);
-        parsed.remove(id);
-        removals.fire(new ContentRemoved(id));
+    public void removed(long key) {
+        stored.remove(key);
+        parsed.remove(key);
+        removals.fire(new ContentRemoved(key));
     }
 
     /** Another instance removed content: drop everything, it is reloaded on demand. */

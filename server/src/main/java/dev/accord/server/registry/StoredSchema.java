@@ -1,16 +1,30 @@
 package dev.accord.server.registry;
 
+import dev.accord.server.store.SchemaKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.accord.core.schema.SchemaReference;
 import dev.accord.core.schema.SchemaType;
 
 import java.util.List;
 
-/** A schema content row as the API sees it: immutable, addressed by its global id. */
-public record StoredSchema(int id, SchemaType type, String schema, List<SchemaReference> references,
+/**
+ * A schema content row as the API sees it: immutable, stored under its key (context and id, see
+ * {@link SchemaKeys}); clients see the id, unique within its context.
+ */
+public record StoredSchema(long key, SchemaType type, String schema, List<SchemaReference> references,
                            JsonNode metadata, JsonNode ruleSet, String fingerprint, String contentFingerprint) {
     public StoredSchema {
         references = List.copyOf(references);
+    }
+
+    /** The id clients see, unique within the schema's context. */
+    public int id() {
+        return SchemaKeys.id(key);
+    }
+
+    /** The number of the schema's context (0: the default one). */
+    public int contextNumber() {
+        return SchemaKeys.context(key);
     }
 
     /** Confluent 8's schema GUID: the MD5 of the identity as a UUID (the database derives the same). */

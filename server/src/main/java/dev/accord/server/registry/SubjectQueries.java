@@ -1,5 +1,8 @@
 package dev.accord.server.registry;
 
+import dev.accord.server.store.ContextStore;
+import dev.accord.server.store.SchemaKeys;
+import java.util.Optional;
 import dev.accord.server.store.SchemaReferenceEntity;
 import dev.accord.server.store.SubjectListing;
 import dev.accord.server.store.SubjectVersionEntity;
@@ -25,6 +28,9 @@ public class SubjectQueries {
 
     @Inject
     SubjectListing listing;
+
+    @Inject
+    ContextStore contexts;
 
     /** Subject names, sorted and paged in the database. A subject is deleted when all of its versions are. */
     public List<String> subjects(String prefix, List<String> readable, int offset, int limit, boolean includeDeleted,
@@ -73,15 +79,41 @@ public class SubjectQueries {
         return new SubjectVersion(row.subject, row.version, row.deleted, row.createdAt, contents.require(row.schemaId));
     }
 
-    public StoredSchema schema(int id) {
-        return contents.byId(id).orElseThrow(() -> RegistryException.schemaNotFound("Schema " + id + " not found"));
+    /**
+     * The schema with an id, as Confluent looks it up: in the context of {@code subject} when one is given (a
+     * subject in the default context, or none, means the default context first and then the others in the order
+     * they were created); 40403 when there is none.
+     */
+    public StoredSchema schema(String subject, int id) {
+        String context = subject == null || subject.isEmpty() ? QualifiedSubjects.DEFAULT_CONTEXT
+                : QualifiedSubjects.context(subject);
+        return find(context, id).orElseThrow(() -> RegistryException.schemaNotFound("Schema " + id + " not found"));
     }
 
-    /** Subjects using a schema id; 40403 when the id does not exist. */
-    public List<String> subjectsOf(int id, boolean includeDeleted) {
-        schema(id);
+    private Optional<StoredSchema> find(String context, int id) {
+        if (!context.equals(QualifiedSubjects.DEFAULT_CONTEXT)) {
+            return contexts.number(context).flatMap(number -> contents.byKey(SchemaKeys.of(number, id)));
+        }
+        Optional<StoredSchema> found = contents.byKey(SchemaKeys.of(SchemaKeys.DEFAULT_CONTEXT, id));
+        if (found.isPresent()) {
+            return found;
+        }
+        List<?> keys = Panache.getEntityManager().createNativeQuery("select c.id from registry_context x join"
+                        + " schema_content c on c.id = (x.number::bigint << 32) + ?1 where x.number > 0 order by x.number"
+                        + " limit 1").setParameter(1, id).getResultList();
+        return keys.isEmpty() ? Optional.empty() : contents.byKey(((Number) keys.get(0)).longValue());
+    }
+
+    /** The name of the context a schema is in. */
+    public String contextOf(StoredSchema schema) {
+        return contexts.name(schema.contextNumber());
+    }
+
+    /** Subjects using a schema; 40403 when the id does not exist. */
+    public List<String> subjectsOf(String subject, int id, boolean includeDeleted) {
+        StoredSchema schema = schema(subject, id);
         Set<String> subjects = new TreeSet<>();
-        for (SubjectVersionEntity row : SubjectVersionEntity.withSchemaId(id)) {
+        for (SubjectVersionEntity row : SubjectVersionEntity.withSchemaId(schema.key())) {
             if (includeDeleted || !row.deleted) {
                 subjects.add(row.subject);
             }
@@ -89,10 +121,10 @@ public class SubjectQueries {
         return List.copyOf(subjects);
     }
 
-    /** Subject versions using a schema id; 40403 when the id does not exist. */
-    public List<SubjectVersionEntity> versionsOf(int id, boolean includeDeleted) {
-        schema(id);
-        return SubjectVersionEntity.withSchemaId(id).stream().filter(r -> includeDeleted || !r.deleted).toList();
+    /** Subject versions using a schema; 40403 when the id does not exist. */
+    public List<SubjectVersionEntity> versionsOf(String subject, int id, boolean includeDeleted) {
+        StoredSchema schema = schema(subject, id);
+        return SubjectVersionEntity.withSchemaId(schema.key()).stream().filter(r -> includeDeleted || !r.deleted).toList();
     }
 
     /** Ids of the schemas that reference a subject version (through a live version, unless deleted asked). */
@@ -103,7 +135,7 @@ public class SubjectQueries {
             boolean used = SubjectVersionEntity.withSchemaId(reference.schemaId).stream()
                     .anyMatch(r -> includeDeleted || !r.deleted);
             if (used) {
-                ids.add(reference.schemaId);
+                ids.add(SchemaKeys.id(reference.schemaId));
             }
         }
         return List.copyOf(ids);
@@ -140,9 +172,13 @@ public class SubjectQueries {
                 row.createdAt(), contents.require(row.schemaId()))).toList();
     }
 
-    /** The ids of the contents with this GUID (several only after IMPORTs); 40403 when there are none. */
+    /** A schema id with the context it is unique in. */
+    public record ContextId(String context, int id) {
+    }
+
+    /** The contents with this GUID (several in several contexts, or after IMPORTs); 40403 when there are none. */
     @SuppressWarnings("unchecked")
-    public List<Integer> idsOfGuid(String guid) {
+    public List<ContextId> idsOfGuid(String guid) {
         java.util.UUID uuid;
         try {
             uuid = java.util.UUID.fromString(guid);
@@ -155,14 +191,25 @@ public class SubjectQueries {
         if (ids.isEmpty()) {
             throw RegistryException.schemaNotFound("Schema " + guid + " not found");
         }
-        return ids.stream().map(Number::intValue).toList();
+        return ids.stream().map(Number::longValue)
+                .map(key -> new ContextId(contexts.name(SchemaKeys.context(key)), SchemaKeys.id(key))).toList();
     }
 
-    /** The highest schema id in use, or 0. */
-    public int maxId() {
+    /** The content of a GUID shown first: the lowest key (the default context's, when it has one). */
+    public StoredSchema schemaOfGuid(String guid) {
+        ContextId first = idsOfGuid(guid).get(0);
+        return find(first.context(), first.id()).orElseThrow();
+    }
+
+    /** The highest schema id in use in the subject's context (the default one when null), or 0. */
+    public int maxId(String subject) {
+        String context = subject == null || subject.isEmpty() ? QualifiedSubjects.DEFAULT_CONTEXT
+                : QualifiedSubjects.context(subject);
+        int number = contexts.number(context).orElse(SchemaKeys.DEFAULT_CONTEXT);
         Number max = (Number) Panache.getEntityManager()
-                .createNativeQuery("select coalesce(max(id), 0) from schema_content").getSingleResult();
-        return max.intValue();
+                .createNativeQuery("select coalesce(max(id), ?1) from schema_content where id between ?1 and ?2")
+                .setParameter(1, SchemaKeys.first(number)).setParameter(2, SchemaKeys.last(number)).getSingleResult();
+        return SchemaKeys.id(max.longValue());
     }
 
     /** A list filter; a negative offset is the start, a negative limit is "all" (as in Confluent's API). */

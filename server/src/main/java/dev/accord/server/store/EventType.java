@@ -25,6 +25,8 @@ public enum EventType {
     DEK_SOFT_DELETED,
     DEK_DELETED,
     DEK_UNDELETED,
+    /** An empty schema context was deleted (named in the payload). */
+    CONTEXT_DELETED,
     /** An export document was loaded into the (empty) registry: every cache starts over. */
     REGISTRY_IMPORTED
 }

@@ -31,12 +31,13 @@ public class RegistryDump {
         void visit(T row) throws SQLException;
     }
 
-    public record SchemaRow(int id, String schemaType, String schemaText, String referencesJson, String metadataJson,
+    /** A schema content row; {@code key} as in {@link SchemaKeys}. */
+    public record SchemaRow(long key, String schemaType, String schemaText, String referencesJson, String metadataJson,
                             String ruleSetJson, String fingerprint, String contentFingerprint, String guid,
                             Instant createdAt) {
     }
 
-    public record VersionRow(String subject, int version, int schemaId, boolean deleted, Instant createdAt) {
+    public record VersionRow(String subject, int version, long schemaKey, boolean deleted, Instant createdAt) {
     }
 
     public record SettingRow(String subject, String value, Instant updatedAt) {
@@ -90,7 +91,7 @@ public class RegistryDump {
     public void schemas(RowVisitor<SchemaRow> visitor) throws SQLException {
         scan("select id, schema_type, schema_text, references_json, metadata_json, ruleset_json, fingerprint,"
                 + " content_fingerprint, guid::text, created_at from schema_content order by id", row ->
-                visitor.visit(new SchemaRow(row.getInt(1), row.getString(2), row.getString(3), row.getString(4),
+                visitor.visit(new SchemaRow(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
                         row.getString(5), row.getString(6), row.getString(7), row.getString(8), row.getString(9),
                         instant(row, 10))));
     }
@@ -98,7 +99,7 @@ public class RegistryDump {
     @Transactional(Transactional.TxType.MANDATORY)
     public void versions(RowVisitor<VersionRow> visitor) throws SQLException {
         scan("select subject, version, schema_id, deleted, created_at from subject_version order by subject, version",
-                row -> visitor.visit(new VersionRow(row.getString(1), row.getInt(2), row.getInt(3), row.getBoolean(4),
+                row -> visitor.visit(new VersionRow(row.getString(1), row.getInt(2), row.getLong(3), row.getBoolean(4),
                         instant(row, 5))));
     }
 
@@ -151,7 +152,7 @@ public class RegistryDump {
                 if (!row.next()) {
                     return null;
                 }
-                return new SchemaRow(row.getInt(1), row.getString(2), row.getString(3), row.getString(4),
+                return new SchemaRow(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
                         row.getString(5), row.getString(6), row.getString(7), row.getString(8), row.getString(9),
                         instant(row, 10));
             }
@@ -190,12 +191,12 @@ public class RegistryDump {
 
     /** Sets the fingerprints of an imported schema that came without them (its guid follows). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void setFingerprints(int id, String fingerprint, String contentFingerprint) throws SQLException {
+    public void setFingerprints(long key, String fingerprint, String contentFingerprint) throws SQLException {
         try (PreparedStatement update = connection().prepareStatement(
                 "update schema_content set fingerprint = ?, content_fingerprint = ? where id = ?")) {
             update.setString(1, fingerprint);
             update.setString(2, contentFingerprint);
-            update.setInt(3, id);
+            update.setLong(3, key);
             update.executeUpdate();
         }
     }
@@ -245,7 +246,7 @@ public class RegistryDump {
         }
 
         public void schema(SchemaRow row) throws SQLException {
-            schema.setInt(1, row.id());
+            schema.setLong(1, row.key());
             schema.setString(2, row.fingerprint());
             schema.setString(3, row.contentFingerprint());
             schema.setString(4, row.schemaType());
@@ -258,9 +259,9 @@ public class RegistryDump {
             counted();
         }
 
-        public void reference(int schemaId, int ordinal, String name, String subject, int refVersion)
+        public void reference(long schemaKey, int ordinal, String name, String subject, int refVersion)
                 throws SQLException {
-            reference.setInt(1, schemaId);
+            reference.setLong(1, schemaKey);
             reference.setInt(2, ordinal);
             reference.setString(3, name);
             reference.setString(4, subject);
@@ -272,7 +273,7 @@ public class RegistryDump {
         public void version(VersionRow row) throws SQLException {
             version.setString(1, row.subject());
             version.setInt(2, row.version());
-            version.setInt(3, row.schemaId());
+            version.setLong(3, row.schemaKey());
             version.setBoolean(4, row.deleted());
             version.setTimestamp(5, timestamp(row.createdAt()));
             version.addBatch();
@@ -355,12 +356,16 @@ public class RegistryDump {
         public void advanceSequences() throws SQLException {
             flush();
             try (Statement statement = connection.createStatement()) {
-                statement.execute("select setval('schema_id_seq', m) from (select max(id) as m from schema_content) x"
+                statement.execute("select setval('schema_id_seq', m) from (select max(id) as m from schema_content"
+                        + " where id <= " + SchemaKeys.last(SchemaKeys.DEFAULT_CONTEXT) + ") x"
                         + " where m is not null and m >= (select last_value from schema_id_seq)");
+                statement.execute("update registry_context x set next_id = greatest(next_id, (select coalesce(max(id)"
+                        + " - (x.number::bigint << 32), 0) + 1 from schema_content c where c.id between"
+                        + " (x.number::bigint << 32) and (x.number::bigint << 32) + 2147483647)) where number > 0");
                 statement.execute("update registry_event_counter set last = greatest(last,"
                         + " coalesce((select max(seq) from registry_event), 0)) where id = 1");
                 // the planner's statistics still describe the empty tables: refresh them before the first list
-                statement.execute("analyze schema_content, schema_reference, subject_version, subject_summary");
+                statement.execute("analyze schema_content, schema_reference, subject_version, subject_summary, registry_context");
             }
         }
 

@@ -14,7 +14,7 @@ import java.time.Instant;
 public class SchemaContentEntity extends PanacheEntityBase {
 
     @Id
-    public int id;
+    public long id;
 
     /** Identity: content fingerprint plus metadata and rule set. */
     public String fingerprint;

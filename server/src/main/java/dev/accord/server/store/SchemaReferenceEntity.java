@@ -19,7 +19,7 @@ public class SchemaReferenceEntity extends PanacheEntityBase {
 
     @Id
     @Column(name = "schema_id")
-    public int schemaId;
+    public long schemaId;
 
     @Id
     public int ordinal;
@@ -38,7 +38,7 @@ public class SchemaReferenceEntity extends PanacheEntityBase {
 
     /** Composite primary key. */
     public static class Key implements Serializable {
-        public int schemaId;
+        public long schemaId;
         public int ordinal;
 
         @Override

@@ -22,21 +22,24 @@ import java.util.Map;
 @Transactional(Transactional.TxType.MANDATORY)
 public class SubjectListing {
 
+    /** A name prefix that selects the default context (Confluent's qualified form of it). */
+    public static final String DEFAULT_CONTEXT_PREFIX = ":.:";
+
     /** Which subjects a list shows: a subject is deleted when every version of it is soft-deleted. */
     public enum Status { LIVE, ANY, DELETED_ONLY }
 
-    /** Which rows: a name prefix (or null), the caller's readable patterns (null: all), offset and limit (-1: all). */
+    /** Which rows: a name prefix (or null; {@code :.:} first for the default context only), the caller's readable patterns (null: all), offset and limit (-1: all). */
     public record Filter(String prefix, List<String> readable, int offset, int limit) {
         public static Filter all() {
             return new Filter(null, null, 0, -1);
         }
     }
 
-    public record VersionRow(String subject, int version, int schemaId, boolean deleted, Instant createdAt) {
+    public record VersionRow(String subject, int version, long schemaId, boolean deleted, Instant createdAt) {
     }
 
     /** A subject with what a list shows: live version count, latest version (live first) and its id and type. */
-    public record SummaryRow(String subject, int liveVersions, int latestVersion, int latestId, String schemaType,
+    public record SummaryRow(String subject, int liveVersions, int latestVersion, long latestKey, String schemaType,
                              boolean deleted, Instant updatedAt) {
     }
 
@@ -78,7 +81,7 @@ public class SubjectListing {
         }
         List<VersionRow> rows = new ArrayList<>();
         for (Object[] row : (List<Object[]>) bind(sql, parameters).getResultList()) {
-            rows.add(new VersionRow((String) row[0], ((Number) row[1]).intValue(), ((Number) row[2]).intValue(),
+            rows.add(new VersionRow((String) row[0], ((Number) row[1]).intValue(), ((Number) row[2]).longValue(),
                     (Boolean) row[3], instant(row[4])));
         }
         return rows;
@@ -111,7 +114,7 @@ public class SubjectListing {
         List<SummaryRow> rows = new ArrayList<>();
         for (Object[] row : (List<Object[]>) bind(sql, parameters).getResultList()) {
             rows.add(new SummaryRow((String) row[0], ((Number) row[1]).intValue(), ((Number) row[2]).intValue(),
-                    ((Number) row[3]).intValue(), (String) row[4], (Boolean) row[5], instant(row[6])));
+                    ((Number) row[3]).longValue(), (String) row[4], (Boolean) row[5], instant(row[6])));
         }
         return rows;
     }
@@ -146,8 +149,14 @@ public class SubjectListing {
 
     private static String where(Filter filter, String condition, Map<String, Object> parameters) {
         List<String> clauses = new ArrayList<>();
-        if (filter.prefix() != null && !filter.prefix().isEmpty()) {
-            clauses.add(SubjectPatterns.prefixCondition("subject", "prefix", filter.prefix(), parameters));
+        String prefix = filter.prefix();
+        if (prefix != null && prefix.startsWith(DEFAULT_CONTEXT_PREFIX)) {
+            // Confluent's ":.:" prefix: subjects of the default context only, not the qualified ":.ctx:" ones
+            prefix = prefix.substring(DEFAULT_CONTEXT_PREFIX.length());
+            clauses.add("not ((subject collate \"C\") like ':.%:%')");
+        }
+        if (prefix != null && !prefix.isEmpty()) {
+            clauses.add(SubjectPatterns.prefixCondition("subject", "prefix", prefix, parameters));
         }
         String readable = SubjectPatterns.clause("subject", filter.readable(), parameters);
         if (readable != null) {

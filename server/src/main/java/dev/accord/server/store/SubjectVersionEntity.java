@@ -25,7 +25,7 @@ public class SubjectVersionEntity extends PanacheEntityBase {
     public int version;
 
     @Column(name = "schema_id")
-    public int schemaId;
+    public long schemaId;
 
     public boolean deleted;
 
@@ -47,7 +47,7 @@ public class SubjectVersionEntity extends PanacheEntityBase {
         return find("subject = ?1 and version = ?2", subject, version).firstResult();
     }
 
-    public static List<SubjectVersionEntity> withSchemaId(int schemaId) {
+    public static List<SubjectVersionEntity> withSchemaId(long schemaId) {
         return list("schemaId = ?1 order by subject, version", schemaId);
     }
 }

@@ -35,6 +35,12 @@ public class OpenApiValidationFilter implements Filter {
             return response;
         }
         String body = response.asString();
+        // the context path forms are aliases (a registry URL ending in /contexts/.ctx): what they answer is
+        // documented, and validated, as the operation they stand for
+        String qualified = ContextPaths.rewrite(path, null);
+        if (qualified != null) {
+            path = qualified;
+        }
         List<String> violations = document.validateResponse(request.getMethod(), path, response.getStatusCode(),
                 response.getContentType(), body);
         if (!violations.isEmpty()) {

@@ -54,6 +54,28 @@ class SubjectsPageTest extends UiTest {
     }
 
     @Test
+    void aContextSelectorNarrowsTheListToOneContext() {
+        String prefix = unique("uictx");
+        String context = "." + prefix;
+        String schema = "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"id\",\"type\":\"string\"}]}";
+        register(prefix + "-orders", schema);
+        register(":" + context + ":" + prefix + "-orders", schema);
+        register(":" + context + ":" + prefix + "-payments", schema);
+
+        open("/subjects?q=" + prefix);
+        waitForText(By.id("subjects-count"), "3 of ");
+        Select contexts = new Select(visible(By.id("subject-context")));
+        contexts.selectByVisibleText(context);
+        waitForText(By.id("subjects-count"), "2 of ");
+        List<String> names = driver.findElements(ROWS).stream().map(r -> r.findElement(By.cssSelector("td a")).getText()).toList();
+        assertEquals(List.of(":" + context + ":" + prefix + "-orders", ":" + context + ":" + prefix + "-payments"), names);
+        assertContains(driver.getCurrentUrl(), "context=");
+        new Select(driver.findElement(By.id("subject-context"))).selectByVisibleText("Default (.)");
+        waitForText(By.id("subjects-count"), "1 of ");
+        assertEquals(prefix + "-orders", driver.findElement(ROWS).findElement(By.cssSelector("td a")).getText());
+    }
+
+    @Test
     void opensASubjectFromTheList() {
         String subject = unique("uiopen");
         register(subject, "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"id\",\"type\":\"string\"}]}");
