@@ -251,6 +251,7 @@ export const api = {
   deleteUser: (name: string) => call<Credential>('DELETE', `/v1/auth/users/${seg(name)}`),
   formats: () => call<import('./formats').FormatInfo[]>('GET', '/v1/formats'),
   subjects: (deleted = false) => call<SubjectSummary[]>('GET', `/v1/subjects${query({ deleted: deleted || undefined })}`),
+  contexts: () => call<string[]>('GET', '/contexts'),
   subjectSummary: (subject: string) => call<SubjectSummary>('GET', `/v1/subjects/${seg(subject)}`),
   stats: () => call<Stats>('GET', '/v1/stats'),
   events: (after: number, limit: number) => call<RegistryEvent[]>('GET', `/v1/events${query({ after, limit })}`),
@@ -325,4 +326,11 @@ export function cachedSubjects(deleted = false, fresh = false): Promise<SubjectS
 /** Forget cached lists after a write (registration, config change). */
 export function invalidateSubjects() {
   subjectLists.clear();
+}
+
+/** The context of a subject name: `:.team:orders` is in `.team`; an unqualified name in the default context `.`. */
+export function contextOf(subject: string): string {
+  if (!subject.startsWith(':.')) return '.';
+  const end = subject.indexOf(':', 1);
+  return end < 0 ? '.' : subject.substring(1, end);
 }

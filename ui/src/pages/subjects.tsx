@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { LEVELS, type SubjectSummary, cachedSubjects } from '../api';
+import { LEVELS, type SubjectSummary, api, cachedSubjects, contextOf } from '../api';
 import { schemaTypeOptions } from '../formats';
 import { ChoiceField, Empty, ErrorMessage, Loading, TypeBadge, formatDate, number, useAsync, useTitle } from '../components';
 import { Link, href, navigate } from '../router';
@@ -47,13 +47,16 @@ export function SubjectsPage({ query }: { query: URLSearchParams }) {
   const sort = (query.get('sort') as SortKey) || 'subject';
   const dir = query.get('dir') === 'desc' ? 'desc' : 'asc';
   const deleted = query.get('deleted') === 'true';
+  const context = query.get('context') ?? '';
 
   const set = (changes: Record<string, string | null>) => {
-    const params: Record<string, string | null> = { q, type, level, sort: sort === 'subject' ? null : sort, dir: dir === 'asc' ? null : dir, deleted: deleted ? 'true' : null };
+    const params: Record<string, string | null> = { q, type, level, context, sort: sort === 'subject' ? null : sort, dir: dir === 'asc' ? null : dir, deleted: deleted ? 'true' : null };
     navigate(href(['subjects'], { ...params, ...changes }), true);
   };
 
   const state = useAsync(() => cachedSubjects(deleted, true), [deleted]);
+  // the context selector appears once a context other than the default one exists
+  const contexts = useAsync(() => api.contexts(), []);
 
   const sorted = useMemo(() => {
     if (!state.data) return [];
@@ -66,17 +69,18 @@ export function SubjectsPage({ query }: { query: URLSearchParams }) {
 
   const filtered = useMemo(() => {
     const needle = q.trim().toLowerCase();
-    if (!needle && !type && !level) return sorted;
+    if (!needle && !type && !level && !context) return sorted;
     const out: SubjectSummary[] = [];
     for (let i = 0; i < sorted.length; i++) {
       const s = sorted[i];
       if (needle && !names[i].includes(needle)) continue;
       if (type && s.schemaType !== type) continue;
       if (level && s.effectiveCompatibilityLevel !== level) continue;
+      if (context && contextOf(s.subject) !== context) continue;
       out.push(s);
     }
     return out;
-  }, [sorted, names, q, type, level]);
+  }, [sorted, names, q, type, level, context]);
 
   useEffect(() => {
     if (state.data && !renderMarked) {
@@ -87,7 +91,7 @@ export function SubjectsPage({ query }: { query: URLSearchParams }) {
   }, [state.data]);
 
   const total = state.data?.length ?? 0;
-  const filtering = q !== '' || type !== '' || level !== '';
+  const filtering = q !== '' || type !== '' || level !== '' || context !== '';
 
   return (
     <>
@@ -118,6 +122,16 @@ export function SubjectsPage({ query }: { query: URLSearchParams }) {
           onChange={(value) => set({ type: value })}
           first={{ value: '', label: 'All types' }}
         />
+        {contexts.data && contexts.data.length > 1 && (
+          <ChoiceField
+            id="subject-context"
+            label="Context"
+            value={context}
+            options={contexts.data.map((c) => ({ value: c, label: c === '.' ? 'Default (.)' : c }))}
+            onChange={(value) => set({ context: value })}
+            first={{ value: '', label: 'All contexts' }}
+          />
+        )}
         <ChoiceField
           id="subject-level"
           label="Compatibility"
@@ -170,7 +184,7 @@ export function SubjectsPage({ query }: { query: URLSearchParams }) {
             </Empty>
           ) : filtered.length === 0 ? (
             <Empty title="No subject matches these filters.">
-              <button type="button" class="button" onClick={() => set({ q: null, type: null, level: null })}>
+              <button type="button" class="button" onClick={() => set({ q: null, type: null, level: null, context: null })}>
                 Clear the filters
               </button>
             </Empty>
@@ -179,7 +193,7 @@ export function SubjectsPage({ query }: { query: URLSearchParams }) {
               rows={filtered}
               sort={sort}
               dir={dir}
-              resetKey={`${q}|${type}|${level}|${sort}|${dir}|${deleted}`}
+              resetKey={`${q}|${type}|${level}|${context}|${sort}|${dir}|${deleted}`}
               onSort={(k) => set({ sort: k === 'subject' ? null : k, dir: sort === k && dir === 'asc' ? 'desc' : null })}
             />
           )}
