@@ -106,6 +106,14 @@ public abstract class AbstractAccordMojo extends AbstractMojo {
     @Parameter(property = "accord.registryUrl")
     protected String registryUrl;
 
+    /**
+     * The schema context to work in (Confluent's contexts, for example {@code .team-a}): the subjects are
+     * {@code :.team-a:<subject>} in the registry, and their ids and settings are the context's. Default: the
+     * default context.
+     */
+    @Parameter(property = "accord.context")
+    protected String context;
+
     /** Basic auth user. */
     @Parameter(property = "accord.username")
     protected String username;
@@ -268,12 +276,34 @@ public abstract class AbstractAccordMojo extends AbstractMojo {
             pass = pass == null ? server.getPassword() : pass;
         }
         try {
-            return new RegistryClient(new RegistrySettings(List.of(registryUrl.split(",")), user, pass, bearerToken,
+            return new RegistryClient(new RegistrySettings(inContext(List.of(registryUrl.split(","))), user, pass, bearerToken,
                     headers, trustStore == null ? null : trustStore.toPath(), trustStorePassword, trustStoreType,
                     Duration.ofSeconds(Math.max(1, connectTimeout)), Duration.ofSeconds(Math.max(1, requestTimeout))));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * The registry URLs as seen from the configured context: Confluent's path form {@code <url>/contexts/<ctx>},
+     * which addresses every subject, id and setting in that context.
+     */
+    private List<String> inContext(List<String> urls) throws MojoExecutionException {
+        if (context == null || context.isBlank() || context.trim().equals(".")) {
+            return urls;
+        }
+        String name = context.trim();
+        if (name.startsWith(":") && name.endsWith(":") && name.length() > 2) {
+            name = name.substring(1, name.length() - 1);
+        }
+        name = name.startsWith(".") ? name : "." + name;
+        if (!name.matches("\\.[A-Za-z0-9._-]+")) {
+            throw new MojoExecutionException("<context> '" + context + "' is not a context name: letters, digits,"
+                    + " '.', '_' and '-', starting with '.'");
+        }
+        String suffix = "/contexts/" + name;
+        return urls.stream().map(String::trim).map(u -> (u.endsWith("/") ? u.substring(0, u.length() - 1) : u) + suffix)
+                .toList();
     }
 
     /** Logs a finding at the level it deserves. */

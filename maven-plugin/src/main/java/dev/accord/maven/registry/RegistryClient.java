@@ -154,10 +154,15 @@ public final class RegistryClient {
         return lookup(subject, payload).orElse(new Registered(id, -1));
     }
 
+    /** Subject names; through a context URL ({@code .../contexts/.ctx}) without the context's qualifier. */
     public List<String> subjects() {
         JsonNode list = expectOk(send("GET", "/subjects", null), "list of subjects");
+        String base = settings.urls().get(current);
+        int at = base.lastIndexOf("/contexts/");
+        String qualifier = at < 0 ? null : ":" + base.substring(at + "/contexts/".length()) + ":";
         List<String> subjects = new ArrayList<>();
-        list.forEach(s -> subjects.add(s.asText()));
+        list.forEach(s -> subjects.add(qualifier != null && s.asText().startsWith(qualifier)
+                ? s.asText().substring(qualifier.length()) : s.asText()));
         return subjects;
     }
 
